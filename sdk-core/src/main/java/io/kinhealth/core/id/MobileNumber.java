@@ -1,0 +1,82 @@
+package io.kinhealth.core.id;
+
+import io.kinhealth.core.error.ValidationException;
+import io.kinhealth.core.validation.Check;
+
+/**
+ * A mainland China mobile number: 11 digits starting {@code 13}–{@code 19}.
+ *
+ * <p>Input in common forms is normalised: {@code +86}, {@code 0086} or {@code 86} country prefixes, spaces, dashes
+ * and parentheses are removed. The number is personal data: {@link #toString()} is masked as {@code 180****1999}
+ * and exception messages never contain it.
+ */
+public final class MobileNumber {
+  private final String digits;
+
+  private MobileNumber(String digits) {
+    this.digits = digits;
+  }
+
+  /**
+   * Parses and normalises a mobile number.
+   *
+   * @throws ValidationException field {@code mobile}, reason {@code mobile.format}
+   */
+  public static MobileNumber parse(String text) {
+    String raw = Check.notBlank(text, "mobile");
+    StringBuilder sb = new StringBuilder(16);
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c >= '0' && c <= '9') {
+        sb.append(c);
+      } else if (c == '+' && sb.length() == 0 && i == 0) {
+        continue;
+      } else if (c != ' ' && c != '-' && c != '(' && c != ')' && c != '\u00a0') {
+        throw invalid();
+      }
+    }
+    String d = sb.toString();
+    if (raw.startsWith("+") && !d.startsWith("86")) {
+      throw new ValidationException("mobile", "mobile.country", "only mainland China (+86) mobile numbers are supported");
+    }
+    if (d.length() == 15 && d.startsWith("0086")) {
+      d = d.substring(4);
+    } else if (d.length() == 13 && d.startsWith("86")) {
+      d = d.substring(2);
+    }
+    if (d.length() != 11 || d.charAt(0) != '1' || d.charAt(1) < '3') {
+      throw invalid();
+    }
+    return new MobileNumber(d);
+  }
+
+  private static ValidationException invalid() {
+    return new ValidationException("mobile", "mobile.format", "a mainland mobile number has 11 digits starting 13-19");
+  }
+
+  /** The 11 digits. Personal data: never log it. */
+  public String value() {
+    return digits;
+  }
+
+  /** {@code 180****1999}. */
+  public String masked() {
+    return digits.substring(0, 3) + "****" + digits.substring(7);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MobileNumber m && m.digits.equals(digits);
+  }
+
+  @Override
+  public int hashCode() {
+    return digits.hashCode();
+  }
+
+  /** Always masked. */
+  @Override
+  public String toString() {
+    return masked();
+  }
+}

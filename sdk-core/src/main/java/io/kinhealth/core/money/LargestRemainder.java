@@ -1,0 +1,113 @@
+package io.kinhealth.core.money;
+
+import io.kinhealth.core.error.ValidationException;
+import io.kinhealth.core.validation.Check;
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * Splits an integer total into parts proportional to weights so that the parts always sum exactly to the total
+ * (the largest-remainder, or Hamilton, method).
+ *
+ * <p>Each part is first rounded down to {@code floor(total * w / sum(w))}; the minor units left over are handed one at
+ * a time to the parts with the largest fractional remainders, ties going to the part declared first (a stable order,
+ * so the same input always gives the same output). Guarantees:
+ *
+ * <ul>
+ *   <li>the parts sum to {@code total} exactly;
+ *   <li>each part is within one unit of its exact share (it is its floor or its ceiling);
+ *   <li>a zero weight always receives zero;
+ *   <li>a negative total mirrors the positive one: {@code allocate(-t, w) == -allocate(t, w)} element-wise, so a
+ *       refund of a whole amount returns exactly what was allocated.
+ * </ul>
+ *
+ * <p>Stateless and thread-safe; the arithmetic is exact for every {@code long} total and weight (falling back to
+ * {@link BigInteger} only when an intermediate product overflows 64 bits).
+ */
+public final class LargestRemainder {
+  private LargestRemainder() {}
+
+  /**
+   * Allocates {@code total} by {@code weights}.
+   *
+   * @throws ValidationException if weights is null or empty, a weight is negative, all weights are zero, their sum
+   *     overflows, or the total is {@link Long#MIN_VALUE}
+   */
+  public static long[] allocate(long total, long[] weights) {
+    Check.notNull(weights, "weights");
+    int n = weights.length;
+    Check.that(n > 0, "weights", "empty", "weights must not be empty");
+    long sum = 0;
+    for (int i = 0; i < n; i++) {
+      long w = weights[i];
+      if (w < 0) {
+        throw new ValidationException("weights[" + i + "]", "negative", "a weight must not be negative");
+      }
+      sum += w;
+      if (sum < 0) {
+        throw new ValidationException("weights", "money.overflow", "the sum of the weights overflows");
+      }
+    }
+    Check.that(sum > 0, "weights", "all_zero", "at least one weight must be positive");
+    Check.that(total != Long.MIN_VALUE, "total", "money.overflow", "total is out of range");
+
+    long magnitude = Math.abs(total);
+    long[] parts = new long[n];
+    long[] remainders = new long[n];
+    long given = 0;
+    for (int i = 0; i < n; i++) {
+      long w = weights[i];
+      long hi = Math.multiplyHigh(magnitude, w);
+      long lo = magnitude * w;
+      if (hi == 0 && lo >= 0) {
+        parts[i] = lo / sum;
+        remainders[i] = lo % sum;
+      } else {
+        BigInteger[] qr = BigInteger.valueOf(magnitude).multiply(BigInteger.valueOf(w))
+            .divideAndRemainder(BigInteger.valueOf(sum));
+        parts[i] = qr[0].longValueExact();
+        remainders[i] = qr[1].longValueExact();
+      }
+      given += parts[i];
+    }
+    int leftover = (int) (magnitude - given); // < n: each part lost less than one unit
+    if (leftover > 0) {
+      distribute(parts, remainders, leftover);
+    }
+    if (total < 0) {
+      for (int i = 0; i < n; i++) {
+        parts[i] = -parts[i];
+      }
+    }
+    return parts;
+  }
+
+  /** Gives one unit to each of the {@code leftover} largest remainders, earlier index first on ties. */
+  private static void distribute(long[] parts, long[] remainders, int leftover) {
+    int n = parts.length;
+    if (n <= 32) {
+      // Small n (the usual revenue split): selection without allocation.
+      boolean[] taken = new boolean[n];
+      for (int k = 0; k < leftover; k++) {
+        int best = -1;
+        for (int i = 0; i < n; i++) {
+          if (!taken[i] && (best < 0 || remainders[i] > remainders[best])) {
+            best = i;
+          }
+        }
+        taken[best] = true;
+        parts[best]++;
+      }
+      return;
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    // Stable sort: equal remainders keep declared order.
+    Arrays.sort(order, (a, b) -> Long.compare(remainders[b], remainders[a]));
+    for (int k = 0; k < leftover; k++) {
+      parts[order[k]]++;
+    }
+  }
+}
