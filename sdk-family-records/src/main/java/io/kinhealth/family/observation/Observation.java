@@ -80,6 +80,24 @@ public record Observation(
     }
   }
 
+  /**
+   * What the reading says, without the storage identity (id) and the time it was recorded: two observations with
+   * equal content are the same reading stored twice (stores compare contents when an idempotency key is replayed).
+   */
+  public record Content(PersonId subject, String type, Instant effectiveAt, ZoneOffset offset, Instant effectiveEnd,
+      List<ComponentValue> values, ObservationContext context, Source source, DescriptiveStatistic statistic,
+      String originalUnit, List<Double> originalValues, String format, TimeBasis timeBasis) {
+    @Override
+    public String toString() {
+      return "Observation.Content[" + type + "]";
+    }
+  }
+
+  public Content content() {
+    return new Content(subject, type.key(), effectiveAt, offset, effectiveEnd, values, context, source, statistic,
+        provenance.originalUnit(), provenance.originalValues(), provenance.format(), provenance.timeBasis());
+  }
+
   /** The value of a single-valued type (or the first component, e.g. systolic). */
   public double value() {
     return values.get(0).value();
