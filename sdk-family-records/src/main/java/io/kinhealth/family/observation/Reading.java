@@ -80,6 +80,11 @@ public final class Reading {
     return context;
   }
 
+  /** Where inside an import the reading came from (e.g. {@code row 12}), or null. */
+  public String reference() {
+    return reference;
+  }
+
   @Override
   public String toString() {
     return "Reading[" + type + "]";
