@@ -14,7 +14,7 @@ import java.time.ZoneId;
  * A mainland China resident identity card number (公民身份号码, GB 11643-1999): 6 region digits, 8 birth-date digits
  * (YYYYMMDD), 3 sequence digits (odd = male) and an ISO 7064 MOD 11-2 check character ({@code 0-9} or {@code X}).
  *
- * <p>Guarantees: only a number whose province code, birth date (a real calendar date from 1900 on) and check
+ * <p>Guarantees: only a number whose province code, birth date (a real calendar date from 1800 on) and check
  * character are valid can be constructed; a lower-case {@code x} is normalised to {@code X}. Whether the birth date
  * is already past needs a clock: {@link #isBornBy(Clock)}. The number is personal data:
  * {@link #toString()} is always masked, and no exception message ever contains it.
@@ -68,8 +68,8 @@ public final class ResidentIdNumber {
     } catch (DateTimeException e) {
       throw invalid("resident_id.birth_date", "the birth date in the resident id is not a calendar date");
     }
-    if (birth.getYear() < 1900) {
-      throw invalid("resident_id.birth_date", "the birth year in the resident id is before 1900");
+    if (birth.getYear() < 1800) {
+      throw invalid("resident_id.birth_date", "the birth year in the resident id is before 1800");
     }
     if (CHECK_CHARS[sum % 11] != last) {
       throw invalid("resident_id.check_digit", "the check character of the resident id does not match");
