@@ -25,18 +25,19 @@ public final class MobileNumber {
   public static MobileNumber parse(String text) {
     String raw = Check.notBlank(text, "mobile");
     StringBuilder sb = new StringBuilder(16);
+    boolean plus = false;
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       if (c >= '0' && c <= '9') {
         sb.append(c);
-      } else if (c == '+' && sb.length() == 0 && i == 0) {
-        continue;
+      } else if (c == '+' && sb.length() == 0 && !plus) {
+        plus = true; // an international prefix, before any digit: "+86 ..." or "(+86) ..."
       } else if (c != ' ' && c != '-' && c != '(' && c != ')' && c != '\u00a0') {
         throw invalid();
       }
     }
     String d = sb.toString();
-    if (raw.startsWith("+") && !d.startsWith("86")) {
+    if (plus && !d.startsWith("86")) {
       throw new ValidationException("mobile", "mobile.country", "only mainland China (+86) mobile numbers are supported");
     }
     if (d.length() == 15 && d.startsWith("0086")) {
