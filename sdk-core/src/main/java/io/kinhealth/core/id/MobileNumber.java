@@ -10,11 +10,9 @@ import io.kinhealth.core.validation.Check;
  * and parentheses are removed. The number is personal data: {@link #toString()} is masked as {@code 180****1999}
  * and exception messages never contain it.
  */
-public final class MobileNumber {
-  private final String digits;
-
+public final class MobileNumber extends PersonalValue {
   private MobileNumber(String digits) {
-    this.digits = digits;
+    super(digits);
   }
 
   /**
@@ -57,27 +55,12 @@ public final class MobileNumber {
 
   /** The 11 digits. Personal data: never log it. */
   public String value() {
-    return digits;
+    return value;
   }
 
   /** {@code 180****1999}. */
+  @Override
   public String masked() {
-    return digits.substring(0, 3) + "****" + digits.substring(7);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MobileNumber m && m.digits.equals(digits);
-  }
-
-  @Override
-  public int hashCode() {
-    return digits.hashCode();
-  }
-
-  /** Always masked. */
-  @Override
-  public String toString() {
-    return masked();
+    return value.substring(0, 3) + "****" + value.substring(7);
   }
 }

@@ -19,18 +19,17 @@ import java.time.ZoneId;
  * is already past needs a clock: {@link #isBornBy(Clock)}. The number is personal data:
  * {@link #toString()} is always masked, and no exception message ever contains it.
  */
-public final class ResidentIdNumber {
+public final class ResidentIdNumber extends PersonalValue {
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final char[] CHECK_CHARS = "10X98765432".toCharArray();
   /** Province-level codes of GB/T 2260 (the first two digits), including Taiwan, Hong Kong and Macao (71, 81, 82). */
   private static final String PROVINCES =
       ",11,12,13,14,15,21,22,23,31,32,33,34,35,36,37,41,42,43,44,45,46,50,51,52,53,54,61,62,63,64,65,71,81,82,";
 
-  private final String value;
   private final LocalDate birthDate;
 
   private ResidentIdNumber(String value, LocalDate birthDate) {
-    this.value = value;
+    super(value);
     this.birthDate = birthDate;
   }
 
@@ -142,23 +141,8 @@ public final class ResidentIdNumber {
   }
 
   /** First character and last two kept: {@code 1***************1X}. */
+  @Override
   public String masked() {
     return value.charAt(0) + "*".repeat(15) + value.substring(16);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ResidentIdNumber r && r.value.equals(value);
-  }
-
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
-  /** Always masked. */
-  @Override
-  public String toString() {
-    return masked();
   }
 }

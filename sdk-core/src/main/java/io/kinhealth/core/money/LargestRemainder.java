@@ -76,16 +76,7 @@ public final class LargestRemainder {
       }
       given += parts[i];
     }
-    int leftover = (int) (magnitude - given); // < n: each part lost less than one unit
-    if (leftover > 0) {
-      distribute(parts, remainders, leftover);
-    }
-    if (total < 0) {
-      for (int i = 0; i < n; i++) {
-        parts[i] = -parts[i];
-      }
-    }
-    return parts;
+    return finish(total, magnitude - given, parts, remainders);
   }
 
   /**
@@ -113,12 +104,16 @@ public final class LargestRemainder {
       remainders[i] = product - part * BasisPoints.SCALE;
       given += part;
     }
-    int leftover = (int) (magnitude - given);
+    return finish(total, magnitude - given, parts, remainders);
+  }
+
+  /** Hands out the leftover units (fewer than the number of parts) and restores the total's sign. */
+  private static long[] finish(long total, long leftover, long[] parts, long[] remainders) {
     if (leftover > 0) {
-      distribute(parts, remainders, leftover);
+      distribute(parts, remainders, (int) leftover);
     }
     if (total < 0) {
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < parts.length; i++) {
         parts[i] = -parts[i];
       }
     }
