@@ -10,7 +10,8 @@ import io.kinhealth.core.validation.Check;
 import io.kinhealth.core.validation.CommandValidator;
 import io.kinhealth.family.dedup.DedupPolicy;
 import io.kinhealth.family.graph.GuardianshipRules;
-import io.kinhealth.family.memory.InMemoryFamilySharing;
+import io.kinhealth.compliance.ConsentService;
+import io.kinhealth.family.consent.ComplianceFamilySharing;
 import io.kinhealth.family.memory.InMemoryFamilyStore;
 import io.kinhealth.family.memory.InMemoryObservationStore;
 import io.kinhealth.family.observation.ObservationNormaliser;
@@ -30,7 +31,8 @@ import java.time.Clock;
  * }</pre>
  *
  * With nothing configured it runs on the in-memory defaults: stores, transactions, events, UUIDv7 ids, the default
- * observation types, ±2 minute duplicate window, and an {@link InMemoryFamilySharing} gate. Immutable and
+ * observation types, ±2 minute duplicate window, and family sharing decided (and audited) by an in-memory
+ * kinhealth-compliance {@link ConsentService}. Immutable and
  * thread-safe; build one per application.
  */
 public final class FamilyRecords {
@@ -42,10 +44,18 @@ public final class FamilyRecords {
   private final ObservationService observations;
   private final FamilyDashboard dashboard;
   private final FamilySharingGate gate;
+  private final ConsentService consents;
 
   private FamilyRecords(Builder b) {
     CommandValidator validator = CommandValidator.ofDefaults();
-    this.gate = b.gate != null ? b.gate : new InMemoryFamilySharing();
+    if (b.gate != null) {
+      this.consents = b.consents;
+      this.gate = b.gate;
+    } else {
+      this.consents = b.consents != null ? b.consents : ConsentService.builder().clock(b.clock).eventBus(b.events)
+          .transactionRunner(b.tx).idGenerator(b.ids).build();
+      this.gate = new ComplianceFamilySharing(consents, b.ids);
+    }
     this.families = new FamilyService(b.familyStore, b.tx, b.ids, b.clock, b.rules, validator);
     this.viewing = new FamilyViewing(families, gate, b.clock);
     this.observations = new ObservationService(b.observationStore, b.types,
@@ -74,9 +84,17 @@ public final class FamilyRecords {
     return dashboard;
   }
 
-  /** The consent gate in use (the in-memory one unless another was given). */
+  /** The consent gate in use: kinhealth-compliance's decisions unless another gate was given. */
   public FamilySharingGate sharingGate() {
     return gate;
+  }
+
+  /**
+   * The consent service behind the gate (where members record and withdraw family-sharing consents), absent when a
+   * custom gate was given without one.
+   */
+  public java.util.Optional<ConsentService> consents() {
+    return java.util.Optional.ofNullable(consents);
   }
 
   /** Collects the module's collaborators; every one has an in-memory default. */
@@ -91,6 +109,7 @@ public final class FamilyRecords {
     private DedupPolicy dedup = DedupPolicy.defaults();
     private GuardianshipRules rules = GuardianshipRules.defaults();
     private FamilySharingGate gate;
+    private ConsentService consents;
     private AlertFeed alerts = AlertFeed.none();
     private long cacheSize = DEFAULT_CACHE_SIZE;
 
@@ -141,7 +160,17 @@ public final class FamilyRecords {
       return this;
     }
 
-    /** The consent decision asked before every read of another member's data. */
+    /**
+     * The consent service whose decisions govern family sharing (shared with the rest of the host's compliance
+     * setup). Without one, an in-memory consent service is built on this builder's clock, events, transactions and
+     * ids.
+     */
+    public Builder consentService(ConsentService value) {
+      this.consents = Check.notNull(value, "consentService");
+      return this;
+    }
+
+    /** Replaces the consent-backed gate altogether (tests, or a host with its own consent system). */
     public Builder sharingGate(FamilySharingGate value) {
       this.gate = Check.notNull(value, "sharingGate");
       return this;

@@ -44,7 +44,8 @@ public final class FamilyViewing {
     }
     SharingDecision d;
     try {
-      d = gate.decide(new SharingRequest(subject, viewer, standing, categories, clock.instant()));
+      d = gate.decide(new SharingRequest(subject, families.profile(subject).birthDate(), viewer, standing, categories,
+          clock.instant()));
     } catch (RuntimeException e) {
       LOG.warn("family sharing decision failed; denying ({})", e.getClass().getName());
       d = SharingDecision.deny("family.sharing.error: the consent decision failed, so access is denied");

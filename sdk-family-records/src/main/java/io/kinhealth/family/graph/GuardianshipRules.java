@@ -13,8 +13,8 @@ import java.util.List;
  *   <li>{@code adultAge} (18): on this birthday the guardianship, and the guardian's delegated view, end
  *       automatically (PRC Civil Code art. 17).
  * </ul>
- * Ages are completed years on the calendar of the child's zone; someone born on 29 February turns a year older on
- * 1 March in common years.
+ * A birthday is {@code birthDate.plusYears(n)} on the calendar of the child's zone, the rule kinhealth-compliance's
+ * decisions use: someone born on 29 February reaches an age on 28 February in common years.
  */
 public record GuardianshipRules(String version, int ownConsentAge, int adultAge, List<String> sources) {
   private static final GuardianshipRules DEFAULTS = new GuardianshipRules("guardianship-rules/2026.1", 14, 18,
@@ -33,9 +33,10 @@ public record GuardianshipRules(String version, int ownConsentAge, int adultAge,
     return DEFAULTS;
   }
 
-  /** Completed years on {@code date}. */
+  /** Completed years on {@code date} (birthdays as {@link #birthday}). */
   public static int age(LocalDate birthDate, LocalDate date) {
-    return Math.max(0, Period.between(birthDate, date).getYears());
+    int years = Math.max(0, Period.between(birthDate, date).getYears());
+    return !date.isBefore(birthday(birthDate, years + 1)) ? years + 1 : years;
   }
 
   /** The day the delegated view ends: the adult birthday. */
@@ -43,17 +44,16 @@ public record GuardianshipRules(String version, int ownConsentAge, int adultAge,
     return birthday(birthDate, adultAge);
   }
 
-  /** The first day of the given age (29 February births: 1 March in common years, as {@link #age} counts). */
+  /** The first day of the given age (29 February births: 28 February in common years). */
   public static LocalDate birthday(LocalDate birthDate, int years) {
-    LocalDate d = birthDate.plusYears(years);
-    return age(birthDate, d) < years ? d.plusDays(1) : d;
+    return birthDate.plusYears(years);
   }
 
   public boolean isAdult(LocalDate birthDate, LocalDate date) {
-    return age(birthDate, date) >= adultAge;
+    return !date.isBefore(birthday(birthDate, adultAge));
   }
 
   public boolean consentsForSelf(LocalDate birthDate, LocalDate date) {
-    return age(birthDate, date) >= ownConsentAge;
+    return !date.isBefore(birthday(birthDate, ownConsentAge));
   }
 }

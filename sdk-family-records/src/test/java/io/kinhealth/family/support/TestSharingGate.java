@@ -1,4 +1,4 @@
-package io.kinhealth.family.memory;
+package io.kinhealth.family.support;
 
 import io.kinhealth.core.id.PersonId;
 import io.kinhealth.core.validation.Check;
@@ -19,9 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * consent governs sensitive categories ({@code health.*}), while the guardian's delegated view still covers
  * non-sensitive ones until 18; adults and other relatives need the member's own consent, to the whole family or to
  * the viewer by name. Withdrawal takes effect at the next decision. For tests and hosts that do not use
- * kinhealth-compliance; thread-safe.
+ * kinhealth-compliance. A test double: graph and dashboard tests use it to script consents without notices; thread-safe.
  */
-public final class InMemoryFamilySharing implements FamilySharingGate {
+public final class TestSharingGate implements FamilySharingGate {
   /** One consent to family sharing; {@code viewer} null means every member of the subject's families. */
   public record Grant(PersonId subject, PersonId grantedBy, PersonId viewer, Set<String> categories,
       boolean asGuardian, Instant at) {}
