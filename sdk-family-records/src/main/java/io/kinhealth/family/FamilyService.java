@@ -202,7 +202,7 @@ public final class FamilyService {
       }
       Instant now = clock.instant();
       Family next = cmd.role() == MemberRole.OWNER
-          ? f.withRole(cmd.owner(), MemberRole.MANAGER, now).withRole(cmd.member(), MemberRole.OWNER, now)
+          ? f.withOwnershipHandedTo(cmd.member(), now)
           : f.withRole(cmd.member(), cmd.role(), now);
       return store.updateFamily(cmd.key(), digest, next, f.version());
     });

@@ -136,6 +136,22 @@ public record Family(
     return next(m, relationships, guardianships, at);
   }
 
+  /** This family with ownership handed to {@code newOwner}; the previous owner becomes a manager. */
+  public Family withOwnershipHandedTo(PersonId newOwner, Instant at) {
+    PersonId previous = owner();
+    List<Membership> m = new ArrayList<>();
+    for (Membership x : memberships) {
+      if (x.isActive() && x.person().equals(previous)) {
+        m.add(x.withRole(MemberRole.MANAGER));
+      } else if (x.isActive() && x.person().equals(newOwner)) {
+        m.add(x.withRole(MemberRole.OWNER));
+      } else {
+        m.add(x);
+      }
+    }
+    return next(m, relationships, guardianships, at);
+  }
+
   public Family withRelationship(Relationship relationship, Instant at) {
     List<Relationship> r = new ArrayList<>();
     for (Relationship x : relationships) {
