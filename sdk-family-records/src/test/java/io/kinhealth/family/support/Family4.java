@@ -66,8 +66,8 @@ public final class Family4 {
   }
 
   public Family4(UnaryOperator<FamilyRecords.Builder> customise) {
-    records = customise.apply(FamilyRecords.builder().clock(clock)).build();
-    consents = records.consents().orElseThrow();
+    consents = ConsentService.builder().clock(clock).build();
+    records = customise.apply(FamilyRecords.builder().clock(clock).consentService(consents)).build();
     Vocabulary v = consents.vocabulary();
     Set<DataCategory> top = new HashSet<>();
     for (DataCategory c : v.categories()) {
