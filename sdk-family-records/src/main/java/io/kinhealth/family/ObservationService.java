@@ -163,6 +163,23 @@ public final class ObservationService {
     return store(new ParsedImport(documents.size(), readings, Map.of(), rejected, warnings));
   }
 
+  /**
+   * Imports readings a host parsed itself (an app sync, a vendor API) for {@code subject}: each is normalised, keyed
+   * by its natural identity (member, type, source, time) so a repeated sync stores nothing twice, and all are stored
+   * in one transaction. Rejected readings are reported, not stored.
+   */
+  public ImportReport importReadings(PersonId actor, PersonId subject, List<Reading> readings) {
+    requireManages(actor, subject);
+    Check.noNulls(readings, "readings");
+    for (int i = 0; i < readings.size(); i++) {
+      if (!subject.equals(readings.get(i).subject())) {
+        throw new ValidationException("readings[" + i + "].subject", "import.subject_mismatch",
+            "every reading of an import belongs to its subject");
+      }
+    }
+    return store(new ParsedImport(readings.size(), readings, Map.of(), List.of(), List.of()));
+  }
+
   private ImportReport store(ParsedImport parsed) {
     List<ImportIssue> rejected = new ArrayList<>(parsed.rejected());
     List<Observation> normalised = new ArrayList<>();
