@@ -229,7 +229,8 @@ public final class DecisionEngine {
           policyVersion), validUntil);
     }
     List<DecisionReason> why = new ArrayList<>(2);
-    why.add(new DecisionReason(DecisionReasons.CONSENT_IN_FORCE, child ? "PIPL art. 31" : "PIPL art. 13(1)",
+    String citation = child ? "PIPL art. 31" : needSeparate ? separateBecause.get(0).citation() : "PIPL art. 13(1)";
+    why.add(new DecisionReason(DecisionReasons.CONSENT_IN_FORCE, citation,
         (child ? "the guardian's " : "") + (needSeparate ? "separate " : "") + "consent in force covers "
             + purpose.code() + "/" + action.code() + " of " + codes(categories)));
     return new Evaluation(permit(req, purpose, requester, categories, consentBasis, basedOn, why.get(0)),
