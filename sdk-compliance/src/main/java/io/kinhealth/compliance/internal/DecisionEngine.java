@@ -19,6 +19,8 @@ import io.kinhealth.compliance.notice.NoticeId;
 import io.kinhealth.compliance.notice.PrivacyNotice;
 import io.kinhealth.compliance.spi.ConsentStore;
 import io.kinhealth.compliance.spi.NoticeStore;
+import io.kinhealth.compliance.spi.RetentionStore;
+import io.kinhealth.compliance.retention.LegalHold;
 import io.kinhealth.compliance.taxonomy.DataCategory;
 import io.kinhealth.compliance.taxonomy.LawfulBasis;
 import io.kinhealth.compliance.taxonomy.ProcessingAction;
@@ -50,17 +52,20 @@ public final class DecisionEngine {
   private final ConsentPolicy policy;
   private final ConsentStore consents;
   private final NoticeStore notices;
+  private final RetentionStore retention;
   private final LawfulBasis consentBasis;
   private final String policyVersion;
 
   /** A decision and until when (epoch millis) it stays true if nothing is recorded or withdrawn meanwhile. */
   public record Evaluation(ConsentDecision decision, long validUntilMillis) {}
 
-  public DecisionEngine(Vocabulary vocabulary, ConsentPolicy policy, ConsentStore consents, NoticeStore notices) {
+  public DecisionEngine(Vocabulary vocabulary, ConsentPolicy policy, ConsentStore consents, NoticeStore notices,
+      RetentionStore retention) {
     this.vocabulary = vocabulary;
     this.policy = policy;
     this.consents = consents;
     this.notices = notices;
+    this.retention = retention;
     this.consentBasis = vocabulary.lawfulBasis("consent").orElseGet(
         () -> LawfulBasis.of("consent", "Consent of the individual", "PIPL art. 13(1)", true));
     this.policyVersion = policy.version() + "|" + vocabulary.version();
@@ -98,6 +103,16 @@ public final class DecisionEngine {
     Purpose purpose = purposeDef.get();
     ProcessingAction action = actionDef.get();
     Requester requester = req.requester();
+
+    // 1b. Data under a legal hold may only be stored and protected (art. 47), whoever asks and on whatever basis.
+    for (LegalHold hold : retention.activeHolds(req.subject().id())) {
+      for (DataCategory c : categories) {
+        if (hold.covers(c)) {
+          return forever(deny(req, new DecisionReason(DecisionReasons.LEGAL_HOLD, "PIPL art. 47",
+              c.code() + " is under a legal hold (" + hold.reason() + "): it may only be stored and protected")));
+        }
+      }
+    }
 
     // 2. The subject's own data, used or collected by the subject themself (right of access, art. 45).
     if (requester.isSubject(req.subject().id()) && !action.requiresSeparateConsent()) {
