@@ -48,6 +48,17 @@ class MinimiserTest {
 
   record Reading(String name, String mobile, String residentId, String birthDate, int systolic, String diary) {}
 
+  /** A host's own class, annotated; one field wrongly claims a name the policy uses for another category. */
+  static final class Patient {
+    @io.kinhealth.compliance.minimisation.PersonalData(category = "identity.resident_id", name = "residentId")
+    private final String idCard = "11010519491231002X";
+    @io.kinhealth.compliance.minimisation.PersonalData(category = "health.diagnosis", name = "birthDate")
+    private final String diagnosis = "gestational diabetes";
+    @io.kinhealth.compliance.minimisation.PersonalData(category = "health.vital_signs")
+    private final int systolic = 151;
+    private final String notes = "private";
+  }
+
   private static Map<String, Object> record() {
     Map<String, Object> r = new HashMap<>();
     r.put("name", "段小满");
@@ -81,6 +92,15 @@ class MinimiserTest {
     Reading reading = new Reading("段小满", "18012341999", "11010519491231002X", "1949-12-31", 147, "私密");
     Map<String, Object> fromObject = minimiser.minimiseObject(RESEARCH, reading);
     assertThat(fromObject).isEqualTo(minimiser.minimise(RESEARCH, record()));
+  }
+
+  @Test
+  @DisplayName("an annotated object is read by its declared names, and a field declared as other data is withheld")
+  void annotatedObjects() {
+    Map<String, Object> out = minimiser.minimiseObject(RESEARCH, new Patient());
+    assertThat(out).containsOnlyKeys("residentId", "systolic");
+    assertThat(out.get("systolic")).isEqualTo("150-159");
+    assertThat((String) out.get("residentId")).startsWith("ps1.");
   }
 
   @Test

@@ -32,9 +32,9 @@ import java.util.function.Function;
 public final class Minimiser {
   private final MinimisationPolicy policy;
   private final Map<String, Mask> masks;
-  private final ClassValue<Map<String, Function<Object, Object>>> readers = new ClassValue<>() {
+  private final ClassValue<Map<String, Reader>> readers = new ClassValue<>() {
     @Override
-    protected Map<String, Function<Object, Object>> computeValue(Class<?> type) {
+    protected Map<String, Reader> computeValue(Class<?> type) {
       return readersOf(type);
     }
   };
@@ -89,16 +89,21 @@ public final class Minimiser {
     return out;
   }
 
-  /** Like {@link #minimise(Purpose, Map)} for a record or POJO, whose fields are read by name. */
+  /**
+   * Like {@link #minimise(Purpose, Map)} for a record or POJO, whose fields are read by name (or by the name their
+   * {@link PersonalData} annotation gives); an annotated field is released only if its declared category is within
+   * the rule's category.
+   */
   public Map<String, Object> minimiseObject(Purpose purpose, Object record) {
     Check.notNull(record, "record");
-    Map<String, Function<Object, Object>> read = readers.get(record.getClass());
+    Map<String, Reader> read = readers.get(record.getClass());
     Map<String, Object> out = new LinkedHashMap<>();
     for (FieldRule r : policy.fieldsFor(purpose)) {
-      Function<Object, Object> reader = read.get(r.field());
-      if (reader != null) {
-        out.put(r.field(), r.mask().apply(reader.apply(record)));
+      Reader reader = read.get(r.field());
+      if (reader == null || (reader.category() != null && !withinCode(reader.category(), r.category().code()))) {
+        continue; // absent, or declared as another kind of data than the rule releases
       }
+      out.put(r.field(), r.mask().apply(reader.read().apply(record)));
     }
     return out;
   }
@@ -130,6 +135,11 @@ public final class Minimiser {
     return out;
   }
 
+  private static boolean withinCode(String code, String ancestor) {
+    return code.equals(ancestor) || (code.startsWith(ancestor) && code.length() > ancestor.length()
+        && code.charAt(ancestor.length()) == '.');
+  }
+
   private static boolean within(DataCategory category, ConsentDecision decision) {
     for (DataCategory c : decision.request().categories()) {
       if (category.isWithin(c)) {
@@ -159,19 +169,27 @@ public final class Minimiser {
     return f.textNode(v.toString());
   }
 
-  private static Map<String, Function<Object, Object>> readersOf(Class<?> type) {
-    Map<String, Function<Object, Object>> out = new HashMap<>();
+  /** Reads one field; {@code category} is the code its {@link PersonalData} declares, or null. */
+  private record Reader(String category, Function<Object, Object> read) {}
+
+  private static String nameOf(String field, PersonalData pd) {
+    return pd == null || pd.name().isEmpty() ? field : pd.name();
+  }
+
+  private static Map<String, Reader> readersOf(Class<?> type) {
+    Map<String, Reader> out = new HashMap<>();
     if (type.isRecord()) {
       for (RecordComponent c : type.getRecordComponents()) {
         Method m = c.getAccessor();
         m.setAccessible(true);
-        out.put(c.getName(), o -> invoke(m, o));
+        PersonalData pd = c.getAnnotation(PersonalData.class);
+        out.put(nameOf(c.getName(), pd), new Reader(pd == null ? null : pd.category(), o -> invoke(m, o)));
       }
       return out;
     }
     for (Class<?> t = type; t != null && t != Object.class; t = t.getSuperclass()) {
       for (Field f : t.getDeclaredFields()) {
-        if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic() || out.containsKey(f.getName())) {
+        if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic()) {
           continue;
         }
         try {
@@ -179,13 +197,14 @@ public final class Minimiser {
         } catch (RuntimeException e) {
           continue; // a field we may not read is simply not released
         }
-        out.put(f.getName(), o -> {
+        PersonalData pd = f.getAnnotation(PersonalData.class);
+        out.putIfAbsent(nameOf(f.getName(), pd), new Reader(pd == null ? null : pd.category(), o -> {
           try {
             return f.get(o);
           } catch (IllegalAccessException e) {
             return null;
           }
-        });
+        }));
       }
     }
     return out;
