@@ -27,8 +27,6 @@ import io.kinhealth.compliance.taxonomy.ProcessingAction;
 import io.kinhealth.compliance.taxonomy.Purpose;
 import io.kinhealth.compliance.taxonomy.Vocabulary;
 import io.kinhealth.core.id.OrganisationId;
-import io.kinhealth.core.spi.Page;
-import io.kinhealth.core.spi.PageRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -321,19 +319,12 @@ public final class DecisionEngine {
 
   private List<ConsentRecord> activeRecords(DecisionRequest req) {
     List<ConsentRecord> out = new ArrayList<>();
-    PageRequest page = PageRequest.first(PAGE);
-    while (true) {
-      Page<ConsentRecord> p = consents.findBySubject(req.subject().id(), ConsentStatus.ACTIVE, page);
-      for (ConsentRecord r : p.items()) {
-        if (r.isActive() && r.subjectId().equals(req.subject().id())) {
-          out.add(r);
-        }
+    Pages.forEach(PAGE, page -> consents.findBySubject(req.subject().id(), ConsentStatus.ACTIVE, page), r -> {
+      if (r.isActive() && r.subjectId().equals(req.subject().id())) {
+        out.add(r); // a store that ignores the filter must not turn a withdrawn consent into a permit
       }
-      if (!p.hasNext()) {
-        return out;
-      }
-      page = page.next(p);
-    }
+    });
+    return out;
   }
 
   private static long expiryMillis(ConsentRecord r, long current) {

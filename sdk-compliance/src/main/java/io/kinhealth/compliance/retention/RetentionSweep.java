@@ -3,10 +3,9 @@ package io.kinhealth.compliance.retention;
 import io.kinhealth.compliance.ConsentService;
 import io.kinhealth.compliance.consent.ConsentChoice;
 import io.kinhealth.compliance.consent.ConsentRecord;
+import io.kinhealth.compliance.internal.Pages;
 import io.kinhealth.compliance.taxonomy.Vocabulary;
 import io.kinhealth.core.id.PersonId;
-import io.kinhealth.core.spi.Page;
-import io.kinhealth.core.spi.PageRequest;
 import io.kinhealth.core.validation.Check;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,15 +104,6 @@ public final class RetentionSweep {
   }
 
   private List<ConsentRecord> allConsents(PersonId subject) {
-    List<ConsentRecord> out = new ArrayList<>();
-    PageRequest page = PageRequest.first(500);
-    while (true) {
-      Page<ConsentRecord> p = consents.consentsOf(subject, page);
-      out.addAll(p.items());
-      if (!p.hasNext()) {
-        return out;
-      }
-      page = page.next(p);
-    }
+    return Pages.all(500, page -> consents.consentsOf(subject, page));
   }
 }

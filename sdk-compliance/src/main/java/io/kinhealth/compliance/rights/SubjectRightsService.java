@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kinhealth.compliance.ConsentService;
-import io.kinhealth.compliance.audit.AuditEntry;
 import io.kinhealth.compliance.audit.AuditEntryTypes;
 import io.kinhealth.compliance.audit.AuditRecord;
-import io.kinhealth.compliance.consent.ConsentRecord;
+import io.kinhealth.compliance.internal.Keys;
+import io.kinhealth.compliance.internal.Pages;
 import io.kinhealth.compliance.memory.InMemoryHolidayCalendar;
 import io.kinhealth.compliance.memory.InMemorySubjectRequestStore;
 import io.kinhealth.compliance.spi.HolidayCalendar;
@@ -118,53 +118,37 @@ public final class SubjectRightsService {
     root.put("subjectId", subjectId.value());
     root.put("generatedAt", consents.clock().instant().toString());
     ArrayNode consentArray = root.putArray("consents");
-    PageRequest page = PageRequest.first(500);
-    while (true) {
-      Page<ConsentRecord> p = consents.consentsOf(subjectId, page);
-      for (ConsentRecord c : p.items()) {
-        ObjectNode n = consentArray.addObject();
-        n.put("id", c.id().value());
-        n.put("status", c.status().name());
-        n.put("choice", c.grant().choice().name());
-        n.put("type", c.grant().type().name());
-        n.put("purposes", sorted(c.grant().purposes()));
-        n.put("categories", sorted(c.grant().categories()));
-        n.put("actions", sorted(c.grant().actions()));
-        n.put("recipients", sorted(c.grant().recipients()));
-        n.put("notice", c.grant().notice().id().value() + " v" + c.grant().notice().version());
-        n.put("channel", c.grant().channel().name());
-        n.put("grantedAt", c.grant().grantedAt().toString());
-        if (c.grant().expiresAt() != null) {
-          n.put("expiresAt", c.grant().expiresAt().toString());
-        }
-        if (c.withdrawal() != null) {
-          n.put("withdrawnAt", c.withdrawal().at().toString());
-        }
+    Pages.forEach(500, page -> consents.consentsOf(subjectId, page), c -> {
+      ObjectNode n = consentArray.addObject();
+      n.put("id", c.id().value());
+      n.put("status", c.status().name());
+      n.put("choice", c.grant().choice().name());
+      n.put("type", c.grant().type().name());
+      n.put("purposes", sorted(c.grant().purposes()));
+      n.put("categories", sorted(c.grant().categories()));
+      n.put("actions", sorted(c.grant().actions()));
+      n.put("recipients", sorted(c.grant().recipients()));
+      n.put("notice", c.grant().notice().id().value() + " v" + c.grant().notice().version());
+      n.put("channel", c.grant().channel().name());
+      n.put("grantedAt", c.grant().grantedAt().toString());
+      if (c.grant().expiresAt() != null) {
+        n.put("expiresAt", c.grant().expiresAt().toString());
       }
-      if (!p.hasNext()) {
-        break;
+      if (c.withdrawal() != null) {
+        n.put("withdrawnAt", c.withdrawal().at().toString());
       }
-      page = page.next(p);
-    }
+    });
     ArrayNode auditArray = root.putArray("processingRecords");
-    page = PageRequest.first(500);
-    while (true) {
-      Page<AuditEntry> p = consents.auditLog().entriesOf(subjectId, page);
-      for (AuditEntry e : p.items()) {
-        ObjectNode n = auditArray.addObject();
-        n.put("sequence", e.sequence());
-        n.put("at", e.recordedAt().toString());
-        n.put("type", e.record().type());
-        if (e.record().actor() != null) {
-          n.put("actor", e.record().actor());
-        }
-        n.set("attributes", mapper.valueToTree(e.record().attributes()));
+    Pages.forEach(500, page -> consents.auditLog().entriesOf(subjectId, page), e -> {
+      ObjectNode n = auditArray.addObject();
+      n.put("sequence", e.sequence());
+      n.put("at", e.recordedAt().toString());
+      n.put("type", e.record().type());
+      if (e.record().actor() != null) {
+        n.put("actor", e.record().actor());
       }
-      if (!p.hasNext()) {
-        break;
-      }
-      page = page.next(p);
-    }
+      n.set("attributes", mapper.valueToTree(e.record().attributes()));
+    });
     root.set("data", mapper.valueToTree(hostData));
     try {
       return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
@@ -196,7 +180,7 @@ public final class SubjectRightsService {
       IdempotencyKey key) {
     AuditRecord a = AuditRecord.of(type, r.subjectId()).withAttribute("requestId", r.id().value())
         .withAttribute("requestType", r.type().name()).withAttribute("citation", r.type().citation());
-    consents.auditLog().append(extra.apply(a), io.kinhealth.compliance.internal.Keys.derive(key, "audit"));
+    consents.auditLog().append(extra.apply(a), Keys.derive(key, "audit"));
   }
 
   private static String sorted(java.util.Set<?> values) {
