@@ -12,8 +12,8 @@ import java.util.List;
  * Predicts the next period and the fertile window from the member's own cycle log.
  *
  * <p>Method: the cycle lengths between consecutive logged period starts, of the latest {@link #cyclesConsidered()}
- * cycles, leaving out lengths outside {@code [minPlausible, maxPlausible]} (a forgotten entry makes a 56-day
- * "cycle"); the learned length is their median (rounded up on a tie), or {@link #defaultCycleLength()} when there is
+ * cycles, leaving out lengths outside {@code [minPlausible, maxPlausible]} (default 15-60 days) and, among three or
+ * more, any at least 1.8 times their median (a forgotten entry makes a 56-day "cycle"); the learned length is their median (rounded up on a tie), or {@link #defaultCycleLength()} when there is
  * none. The next period starts one learned length after the last; ovulation is {@link #lutealPhaseDays()} (14)
  * before it; the fertile window runs from {@link #daysBeforeOvulation()} (5) days before the ovulation of the
  * shortest recent cycle to {@link #daysAfterOvulation()} (0) days after the ovulation of the longest, so irregular
@@ -22,6 +22,9 @@ import java.util.List;
  * Immutable and thread-safe.
  */
 public final class CyclePredictor {
+  /** With three or more cycles, one at least 1.8 times their median is taken as a missed entry and left out. */
+  public static final int MISSED_ENTRY_TENTHS = 18;
+
   private final int defaultCycleLength;
   private final int lutealPhaseDays;
   private final int daysBeforeOvulation;
@@ -89,6 +92,11 @@ public final class CyclePredictor {
       if (days >= minPlausible && days <= maxPlausible) {
         lengths.add(days);
       }
+    }
+    if (lengths.size() >= 3) {
+      // a cycle nearly twice the usual one is a period she forgot to log, not a cycle
+      int usual = median(lengths);
+      lengths.removeIf(days -> days * 10 >= usual * MISSED_ENTRY_TENTHS);
     }
     int learned = lengths.isEmpty() ? defaultCycleLength : median(lengths);
     int shortest = lengths.stream().mapToInt(Integer::intValue).min().orElse(learned);

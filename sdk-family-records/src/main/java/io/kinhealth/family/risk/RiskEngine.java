@@ -117,7 +117,7 @@ public final class RiskEngine {
     Map<String, RiskFinding> best = new LinkedHashMap<>();
     String type = reading.type().key();
     for (RiskRule rule : byType.getOrDefault(type, List.of())) {
-      if (!inScope(rule, reading, ctx) || !rule.valuesMatch(reading::value)) {
+      if (!inScope(rule, reading, ctx) || !rule.valuesMatch(reading)) {
         continue;
       }
       Confirmation confirmation = rule.confirmation();
@@ -178,7 +178,7 @@ public final class RiskEngine {
       if (gap < min || gap > max || gap > bestGap) {
         continue;
       }
-      if (!rule.valuesMatch(h::value) || !inScope(rule, h, contexts.contextOf(h))) {
+      if (!rule.valuesMatch(h) || !inScope(rule, h, contexts.contextOf(h))) {
         continue;
       }
       if (gap < bestGap || h.id().value().compareTo(best.id().value()) < 0) {

@@ -2,6 +2,8 @@ package io.kinhealth.family.risk;
 
 import io.kinhealth.core.validation.Check;
 import io.kinhealth.family.dashboard.AlertSeverity;
+import io.kinhealth.family.observation.ComponentType;
+import io.kinhealth.family.observation.Observation;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,10 +60,23 @@ public record RiskRule(
     }
   }
 
-  /** Whether the values of a reading meet the criteria (scope and confirmation are checked separately). */
-  boolean valuesMatch(java.util.function.ToDoubleFunction<String> valueOf) {
+  /**
+   * Whether the values of a reading meet the criteria (scope and confirmation are checked separately): in the
+   * canonical unit, or in the unit the reading was entered in where the criterion states the guideline's threshold
+   * in that unit.
+   */
+  public boolean valuesMatch(Observation reading) {
+    List<ComponentType> components = reading.type().components();
     for (Criterion c : criteria) {
-      boolean holds = c.test(valueOf.applyAsDouble(c.component()));
+      int i = 0;
+      while (!components.get(i).key().equals(c.component())) {
+        i++;
+      }
+      String unit = reading.provenance().originalUnit();
+      Optional<Double> own = c.thresholdIn(unit);
+      boolean holds = own.isPresent()
+          ? c.operator().test(reading.provenance().originalValues().get(i), own.get())
+          : c.test(reading.values().get(i).value());
       if (match == Match.ANY && holds) {
         return true;
       }

@@ -132,8 +132,10 @@ public final class RiskRuleTable {
     try {
       List<Criterion> criteria = new ArrayList<>();
       for (JsonNode c : r.path("criteria")) {
+        Map<String, Double> byUnit = new LinkedHashMap<>();
+        c.path("valueIn").fields().forEachRemaining(e -> byUnit.put(e.getKey(), e.getValue().asDouble(Double.NaN)));
         criteria.add(new Criterion(c.path("component").asText(null), Operator.ofSymbol(c.path("op").asText()),
-            c.path("value").asDouble(Double.NaN)));
+            c.path("value").asDouble(Double.NaN), byUnit));
       }
       JsonNode s = r.path("scope");
       Set<MeasurementSetting> settings = EnumSet.noneOf(MeasurementSetting.class);
