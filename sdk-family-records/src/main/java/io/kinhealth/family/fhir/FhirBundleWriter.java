@@ -15,6 +15,7 @@ import io.kinhealth.family.observation.ComponentValue;
 import io.kinhealth.family.observation.Observation;
 import io.kinhealth.family.observation.ObservationContext;
 import io.kinhealth.family.observation.ObservationType;
+import io.kinhealth.family.observation.SourceKind;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,7 +44,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       (fasting glucose 14771-0, fetal heart rate 55283-6) plus any additional codes and the KinHealth meal-relation
  *       code; {@code valueQuantity} (or systolic/diastolic components) in UCUM with its comparator; the time with the
  *       offset the reading carried ({@code effectiveDateTime}, or {@code effectivePeriod} for counts over time); the
- *       measurement site as {@code bodySite}; the source as {@code meta.source}; and, for vital signs, the R4
+ *       measurement site as {@code bodySite}; the source as {@code meta.source}; the member as {@code performer}
+ *       of a home reading (any source but an import); and, for vital signs, the R4
  *       {@code vitalsigns} profile plus the specific one (bp, heartrate, oxygensat, bodytemp, bodyweight, bodyheight,
  *       bmi) in {@code meta.profile};
  *   <li>{@code DocumentReference}: status {@code current}, the document kind (LOINC where established, and the SDK
@@ -72,6 +74,7 @@ public final class FhirBundleWriter implements Closeable {
   private static final SerializableString STATUS = new SerializedString("status");
   private static final SerializableString CATEGORY = new SerializedString("category");
   private static final SerializableString SUBJECT = new SerializedString("subject");
+  private static final SerializableString PERFORMER = new SerializedString("performer");
   private static final SerializableString REFERENCE = new SerializedString("reference");
   private static final SerializableString EFFECTIVE_DATE_TIME = new SerializedString("effectiveDateTime");
   private static final SerializableString EFFECTIVE_PERIOD = new SerializedString("effectivePeriod");
@@ -264,11 +267,22 @@ public final class FhirBundleWriter implements Closeable {
       }
       json.writeEndArray();
       json.writeEndObject();
+      String patient = ids.cachedUrl("Patient", o.subject().value());
       json.writeFieldName(SUBJECT);
       json.writeStartObject();
       json.writeFieldName(REFERENCE);
-      json.writeString(ids.cachedUrl("Patient", o.subject().value()));
+      json.writeString(patient);
       json.writeEndObject();
+      if (o.source().kind() != SourceKind.IMPORT) {
+        // a home reading: the member (or her household) measured it herself
+        json.writeFieldName(PERFORMER);
+        json.writeStartArray();
+        json.writeStartObject();
+        json.writeFieldName(REFERENCE);
+        json.writeString(patient);
+        json.writeEndObject();
+        json.writeEndArray();
+      }
       if (o.effectiveEnd() == null) {
         json.writeFieldName(EFFECTIVE_DATE_TIME);
         writeTime(o.effectiveAt(), o.offset());
