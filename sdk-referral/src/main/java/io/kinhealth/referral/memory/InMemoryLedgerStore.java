@@ -1,0 +1,306 @@
+package io.kinhealth.referral.memory;
+
+import io.kinhealth.core.error.ConflictException;
+import io.kinhealth.core.error.IdempotencyConflictException;
+import io.kinhealth.core.error.NotFoundException;
+import io.kinhealth.core.error.ValidationException;
+import io.kinhealth.core.id.IdempotencyKey;
+import io.kinhealth.core.memory.IdempotencyTable;
+import io.kinhealth.core.memory.InMemoryTransactionRunner;
+import io.kinhealth.core.spi.Page;
+import io.kinhealth.core.spi.PageRequest;
+import io.kinhealth.core.validation.Check;
+import io.kinhealth.referral.ledger.AccountBalance;
+import io.kinhealth.referral.ledger.AccountId;
+import io.kinhealth.referral.ledger.AccountLine;
+import io.kinhealth.referral.ledger.EntryId;
+import io.kinhealth.referral.ledger.Hold;
+import io.kinhealth.referral.ledger.HoldId;
+import io.kinhealth.referral.ledger.HoldState;
+import io.kinhealth.referral.ledger.JournalEntry;
+import io.kinhealth.referral.ledger.LedgerAccount;
+import io.kinhealth.referral.spi.LedgerStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The embedded default {@link LedgerStore}: everything in memory, not durable.
+ *
+ * <p>Every write records its undo with {@link InMemoryTransactionRunner#recordUndo}, so a rolled-back transaction
+ * leaves no trace; entries follow the shared {@link IdempotencyTable} rule. Thread-safe (one monitor). Statement
+ * reads assume the ledger's clock does not run backwards, so an account's lines are in time order.
+ */
+public final class InMemoryLedgerStore implements LedgerStore {
+  private static final Comparator<Hold> BY_EXPIRY =
+      Comparator.comparing(Hold::expiresAt).thenComparing(h -> h.id().value());
+
+  private final Map<AccountId, LedgerAccount> accounts = new HashMap<>();
+  private final NavigableMap<AccountId, AccountBalance> balances = new TreeMap<>();
+  private final IdempotencyTable<JournalEntry> entries = new IdempotencyTable<>();
+  private final Map<HoldId, Hold> holds = new HashMap<>();
+  private final TreeSet<Hold> expiring = new TreeSet<>(BY_EXPIRY);
+  private final Map<AccountId, List<AccountLine>> lines = new HashMap<>();
+
+  @Override
+  public synchronized LedgerAccount createAccount(LedgerAccount account) {
+    Check.notNull(account, "account");
+    LedgerAccount existing = accounts.get(account.id());
+    if (existing != null) {
+      if (!existing.equals(account)) {
+        throw new IdempotencyConflictException("idempotency.payload_mismatch", "account",
+            "account " + account.id() + " exists with other terms");
+      }
+      return existing;
+    }
+    accounts.put(account.id(), account);
+    balances.put(account.id(), AccountBalance.empty(account));
+    InMemoryTransactionRunner.recordUndo(() -> {
+      synchronized (this) {
+        accounts.remove(account.id());
+        balances.remove(account.id());
+      }
+    });
+    return account;
+  }
+
+  @Override
+  public synchronized Optional<LedgerAccount> findAccount(AccountId id) {
+    return Optional.ofNullable(accounts.get(id));
+  }
+
+  @Override
+  public synchronized Optional<AccountBalance> findBalance(AccountId id) {
+    return Optional.ofNullable(balances.get(id));
+  }
+
+  @Override
+  public synchronized void updateBalance(AccountBalance next, long expectedVersion) {
+    Check.notNull(next, "next");
+    AccountBalance current = balances.get(next.account());
+    if (current == null) {
+      throw new NotFoundException("ledger.account.not_found", "account", "no account " + next.account());
+    }
+    requireVersion(current.version(), expectedVersion, next.version());
+    balances.put(next.account(), next);
+    InMemoryTransactionRunner.recordUndo(() -> restore(balances, next.account(), current));
+  }
+
+  @Override
+  public Optional<JournalEntry> findEntry(EntryId id) {
+    return entries.find(IdempotencyKey.of(id.value()));
+  }
+
+  @Override
+  public JournalEntry insertEntry(JournalEntry entry) {
+    Check.notNull(entry, "entry");
+    return entries.apply(IdempotencyKey.of(entry.id().value()), entry.request(), () -> entry);
+  }
+
+  @Override
+  public synchronized Optional<Hold> findHold(HoldId id) {
+    return Optional.ofNullable(holds.get(id));
+  }
+
+  @Override
+  public synchronized void insertHold(Hold hold) {
+    Check.notNull(hold, "hold");
+    Hold existing = holds.get(hold.id());
+    if (existing != null) {
+      if (!existing.equals(hold)) {
+        throw new IdempotencyConflictException("idempotency.payload_mismatch", "hold",
+            "hold " + hold.id() + " exists with other terms");
+      }
+      return;
+    }
+    Check.that(hold.version() == 0, "version", "ledger.version_conflict", "a new hold has version 0");
+    holds.put(hold.id(), hold);
+    index(hold);
+    InMemoryTransactionRunner.recordUndo(() -> {
+      synchronized (this) {
+        holds.remove(hold.id());
+        expiring.remove(hold);
+      }
+    });
+  }
+
+  @Override
+  public synchronized void updateHold(Hold next, long expectedVersion) {
+    Check.notNull(next, "next");
+    Hold current = holds.get(next.id());
+    if (current == null) {
+      throw new NotFoundException("ledger.hold.not_found", "hold", "no hold " + next.id());
+    }
+    requireVersion(current.version(), expectedVersion, next.version());
+    holds.put(next.id(), next);
+    expiring.remove(current);
+    index(next);
+    InMemoryTransactionRunner.recordUndo(() -> {
+      synchronized (this) {
+        holds.put(current.id(), current);
+        expiring.remove(next);
+        index(current);
+      }
+    });
+  }
+
+  private void index(Hold hold) {
+    if (hold.state() == HoldState.PENDING && hold.expiresAt() != null) {
+      expiring.add(hold);
+    }
+  }
+
+  @Override
+  public synchronized Page<Hold> pendingHoldsExpiringBy(Instant at, PageRequest page) {
+    Check.notNull(at, "at");
+    Check.notNull(page, "page");
+    List<Hold> out = new ArrayList<>();
+    String after = page.cursor();
+    for (Hold h : expiring) {
+      if (h.expiresAt().isAfter(at)) {
+        break;
+      }
+      if (after != null && cursorOf(h).compareTo(after) <= 0) {
+        continue;
+      }
+      if (out.size() == page.limit()) {
+        return new Page<>(out, cursorOf(out.get(out.size() - 1)));
+      }
+      out.add(h);
+    }
+    return Page.last(out);
+  }
+
+  private static String cursorOf(Hold h) {
+    // Sorts like BY_EXPIRY: fixed-width epoch seconds and nanos, then the id.
+    return String.format("%020d.%09d.%s", h.expiresAt().getEpochSecond() + 10_000_000_000L,
+        h.expiresAt().getNano(), h.id().value());
+  }
+
+  @Override
+  public synchronized void insertLine(AccountLine line) {
+    Check.notNull(line, "line");
+    List<AccountLine> list = lines.computeIfAbsent(line.account(), k -> new ArrayList<>());
+    AccountLine last = list.isEmpty() ? null : list.get(list.size() - 1);
+    if (last != null && last.sequence() >= line.sequence()) {
+      int i = indexOfSequence(list, line.sequence());
+      if (i >= 0 && list.get(i).equals(line)) {
+        return;
+      }
+      throw new IdempotencyConflictException("idempotency.payload_mismatch", "line",
+          "account " + line.account() + " already has a line with sequence " + line.sequence());
+    }
+    list.add(line);
+    InMemoryTransactionRunner.recordUndo(() -> {
+      synchronized (this) {
+        list.remove(list.size() - 1);
+      }
+    });
+  }
+
+  @Override
+  public synchronized Page<AccountLine> lines(AccountId account, Instant from, Instant to, PageRequest page) {
+    Check.notNull(page, "page");
+    List<AccountLine> list = lines.getOrDefault(account, List.of());
+    int start = firstAtOrAfter(list, from);
+    if (page.cursor() != null) {
+      int afterCursor = indexOfSequence(list, parseSequence(page.cursor())) + 1;
+      start = Math.max(start, afterCursor);
+    }
+    List<AccountLine> out = new ArrayList<>();
+    for (int i = start; i < list.size() && list.get(i).postedAt().isBefore(to); i++) {
+      if (out.size() == page.limit()) {
+        return new Page<>(out, Long.toString(out.get(out.size() - 1).sequence()));
+      }
+      out.add(list.get(i));
+    }
+    return Page.last(out);
+  }
+
+  @Override
+  public synchronized Optional<AccountLine> lastLineBefore(AccountId account, Instant at) {
+    List<AccountLine> list = lines.getOrDefault(account, List.of());
+    int i = firstAtOrAfter(list, at) - 1;
+    return i >= 0 ? Optional.of(list.get(i)) : Optional.empty();
+  }
+
+  @Override
+  public synchronized Page<AccountBalance> balances(PageRequest page) {
+    Check.notNull(page, "page");
+    NavigableMap<AccountId, AccountBalance> view =
+        page.cursor() == null ? balances : balances.tailMap(AccountId.parse(page.cursor()), false);
+    List<AccountBalance> out = new ArrayList<>(Math.min(page.limit(), view.size()));
+    for (AccountBalance b : view.values()) {
+      if (out.size() == page.limit()) {
+        return new Page<>(out, out.get(out.size() - 1).account().toString());
+      }
+      out.add(b);
+    }
+    return Page.last(out);
+  }
+
+  /** How many entries the journal holds. */
+  public int entryCount() {
+    return entries.size();
+  }
+
+  private static int firstAtOrAfter(List<AccountLine> list, Instant at) {
+    int lo = 0;
+    int hi = list.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (list.get(mid).postedAt().isBefore(at)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** The index of the line with {@code sequence}, else of the last line before it (-1 if none). */
+  private static int indexOfSequence(List<AccountLine> list, long sequence) {
+    int lo = 0;
+    int hi = list.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long s = list.get(mid).sequence();
+      if (s < sequence) {
+        lo = mid + 1;
+      } else if (s > sequence) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return lo - 1; // not found: the last line before it, or -1
+  }
+
+  private static long parseSequence(String cursor) {
+    try {
+      return Long.parseLong(cursor);
+    } catch (NumberFormatException e) {
+      throw new ValidationException("cursor", "page.cursor", "not a cursor of this store");
+    }
+  }
+
+  private static void requireVersion(long stored, long expected, long next) {
+    if (stored != expected || next != expected + 1) {
+      throw new ConflictException("ledger.version_conflict", "version",
+          "stored version " + stored + ", expected " + expected + ", new " + next);
+    }
+  }
+
+  private <K, V> void restore(Map<K, V> map, K key, V value) {
+    synchronized (this) {
+      map.put(key, value);
+    }
+  }
+}
