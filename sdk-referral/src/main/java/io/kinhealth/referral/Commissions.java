@@ -24,7 +24,9 @@ import io.kinhealth.referral.ledger.AccountBalance;
 import io.kinhealth.referral.ledger.AccountId;
 import io.kinhealth.referral.ledger.EntryId;
 import io.kinhealth.referral.ledger.EntryRequest;
+import io.kinhealth.referral.ledger.Hold;
 import io.kinhealth.referral.ledger.HoldId;
+import io.kinhealth.referral.ledger.HoldState;
 import io.kinhealth.referral.ledger.Transfer;
 import io.kinhealth.referral.party.PartyId;
 import io.kinhealth.referral.spi.ReferralStore;
@@ -176,9 +178,18 @@ public final class Commissions {
    *
    * @throws InvalidStateException {@code referral.payout.debt_open} while the party has debt
    * @throws LimitExceededException {@code referral.payout.below_minimum} when the available amount is below the
-   *     policy's minimum, or the fee would take all of it
+   *     policy's minimum, or the fee would take all of it; {@code referral.payout.provider_funds} when the platform
+   *     holds less than the net amount at that provider
    */
   public Payout startPayout(PayoutId id, PartyId party, String provider) {
+    return startPayout(id, party, provider, null);
+  }
+
+  /**
+   * As {@link #startPayout(PayoutId, PartyId, String)}, with holds that expire at {@code expiresAt} (null: never) if
+   * the payout is neither completed nor failed by then; after that it can only fail.
+   */
+  public Payout startPayout(PayoutId id, PartyId party, String provider, Instant expiresAt) {
     Check.notNull(id, "id");
     Check.notNull(party, "party");
     String providerName = TypedId.requireValid(provider, "provider");
@@ -204,19 +215,24 @@ public final class Commissions {
         throw new LimitExceededException("referral.payout.below_minimum", "party",
             "available earnings are below the minimum payout of " + minimum.toPlainString());
       }
+      AccountId providerAccount = accounts.provider(providerName);
+      if (accounts.balanceOf(providerAccount).availableMinor() < net.minor()) {
+        throw new LimitExceededException("referral.payout.provider_funds", "provider",
+            "the platform holds less than the payout at provider " + providerName);
+      }
       Instant now = clock.instant();
       HoldId netHold = HoldId.derive("pn", id.value());
       HoldId feeHold = fee.isPositive() ? HoldId.derive("pf", id.value()) : null;
       AccountId earnings = accounts.earnings(party);
       EntryRequest.Builder entry = EntryRequest.builder(EntryId.derive("payout", id.value()))
           .metadata("payout", id.value())
-          .add(Transfer.hold(netHold, earnings, accounts.provider(providerName), net));
+          .add(hold(netHold, earnings, providerAccount, net, expiresAt));
       if (feeHold != null) {
-        entry.add(Transfer.hold(feeHold, earnings, accounts.platform(), fee));
+        entry.add(hold(feeHold, earnings, accounts.platform(), fee, expiresAt));
       }
       accounts.ledger().post(entry.build());
       Payout payout = store.insertPayout(new Payout(id, party, providerName, gross, fee, net, PayoutState.REQUESTED,
-          now, null, netHold, feeHold, 0));
+          now, expiresAt, null, netHold, feeHold, 0));
       forEach(page -> store.commissionsOf(party, CommissionState.AVAILABLE, page), c -> {
         if (c.payout() == null) {
           update(c, x -> x.withPayout(id), now);
@@ -254,18 +270,29 @@ public final class Commissions {
       EntryRequest.Builder entry = EntryRequest.builder(EntryId.derive(
           target == PayoutState.PAID ? "payout-paid" : "payout-failed", id.value())).metadata("payout", id.value());
       if (target == PayoutState.PAID) {
+        if (p.expiresAt() != null && !now.isBefore(p.expiresAt())) {
+          throw new InvalidStateException("referral.payout.expired", "id",
+              "payout " + id + " expired unconfirmed; it can only fail");
+        }
         entry.add(Transfer.postHold(p.netHold()));
         if (p.feeHold() != null) {
           entry.add(Transfer.postHold(p.feeHold()));
         }
       } else {
-        entry.add(Transfer.voidHold(p.netHold()));
-        if (p.feeHold() != null) {
-          entry.add(Transfer.voidHold(p.feeHold()));
+        // Holds the ledger's expiry sweep already released need no void.
+        long released = 0;
+        for (HoldId h : new HoldId[] {p.netHold(), p.feeHold()}) {
+          Optional<Hold> hold = h == null ? Optional.empty() : accounts.ledger().hold(h);
+          if (hold.isPresent() && hold.get().state() == HoldState.PENDING) {
+            entry.add(Transfer.voidHold(h));
+            released += hold.get().amount().minor();
+          }
         }
-        netDebt(entry, p.party(), p.gross().minor());
+        netDebt(entry, p.party(), released);
       }
-      accounts.ledger().post(entry.build());
+      if (!entry.isEmpty()) {
+        accounts.ledger().post(entry.build());
+      }
       store.updatePayout(settled, p.version());
       forEach(page -> store.commissionsInPayout(id, page), c -> {
         if (target == PayoutState.PAID) {
@@ -316,6 +343,11 @@ public final class Commissions {
     if (settle > 0) {
       entry.add(Transfer.post(accounts.earnings(party), accounts.debt(party), money(settle)));
     }
+  }
+
+  private static Transfer hold(HoldId id, AccountId debit, AccountId credit, Money amount, Instant expiresAt) {
+    return expiresAt == null ? Transfer.hold(id, debit, credit, amount)
+        : Transfer.hold(id, debit, credit, amount, expiresAt);
   }
 
   /** The id of a commission's {@code sequence}-th hold. */

@@ -2,6 +2,7 @@ package io.kinhealth.referral;
 
 import io.kinhealth.core.error.IdempotencyConflictException;
 import io.kinhealth.core.error.IntegrityException;
+import io.kinhealth.core.error.LimitExceededException;
 import io.kinhealth.core.error.NotFoundException;
 import io.kinhealth.core.error.ValidationException;
 import io.kinhealth.core.memory.InMemoryEventBus;
@@ -276,6 +277,8 @@ public final class ReferralEngine {
    * @throws NotFoundException {@code referral.order.not_found}
    * @throws ValidationException {@code referral.refund.unknown_line}, {@code referral.refund.exceeds_remaining},
    *     {@code money.currency_mismatch}
+   * @throws LimitExceededException {@code referral.refund.provider_funds} when the platform holds less than the
+   *     refund at the order's provider (as a provider answers NOTENOUGH); nothing is recorded
    * @throws IdempotencyConflictException when the refund id was recorded with another command
    */
   public RefundSettlement recordRefund(OrderRefund refund) {
@@ -386,7 +389,13 @@ public final class ReferralEngine {
         before.add(c);
         changed.add(after);
       }
-      entry.add(Transfer.post(accounts.clearing(), accounts.provider(order.command().provider()), money(total)));
+      AccountId provider = accounts.provider(order.command().provider());
+      if (ledger.balance(provider).availableMinor() < total) {
+        throw new LimitExceededException("referral.refund.provider_funds", "order",
+            "the platform holds less than the refund at provider " + order.command().provider()
+                + "; top it up (topUpProvider) and retry");
+      }
+      entry.add(Transfer.post(accounts.clearing(), provider, money(total)));
       ledger.post(entry.build());
       for (int i = 0; i < changed.size(); i++) {
         Commission c = before.get(i);
@@ -413,6 +422,23 @@ public final class ReferralEngine {
       transactions.afterCommit(() -> events.publish(
           new ReferralEvent.OrderRefunded(refund.id(), order.id(), entryId, now)));
       return settlement;
+    });
+  }
+
+  /**
+   * Records that the platform put {@code amount} of its own money at {@code provider} (a top-up, e.g. to fund a
+   * refund after the order's money was paid out): the provider account is debited and the platform's account
+   * credited. Idempotent by {@code reference}.
+   */
+  public void topUpProvider(String provider, Money amount, String reference) {
+    Check.notNull(amount, "amount");
+    Check.positive(amount.minor(), "amount");
+    requireCurrency(amount, "amount");
+    String ref = io.kinhealth.core.id.TypedId.requireValid(reference, "reference");
+    transactions.execute(() -> {
+      accounts.ensureCore();
+      ledger.post(EntryRequest.builder(EntryId.derive("topup", ref)).metadata("reference", ref)
+          .add(Transfer.post(accounts.provider(provider), accounts.platform(), amount)).build());
     });
   }
 

@@ -12,6 +12,8 @@ import java.time.Instant;
  * {@code fee} goes to the platform and {@code net} to the party. While {@link PayoutState#REQUESTED} both are holds
  * on the ledger; completing the payout posts them, failing it voids them.
  *
+ * @param expiresAt when the holds expire if the payout is neither completed nor failed (WeChat cancels a transfer
+ *     the receiver does not confirm in time); null for never
  * @param feeHold the hold carrying the fee; null when the fee is zero
  * @param version grows by one on every change (optimistic concurrency)
  */
@@ -24,6 +26,7 @@ public record Payout(
     Money net,
     PayoutState state,
     Instant requestedAt,
+    Instant expiresAt,
     Instant settledAt,
     HoldId netHold,
     HoldId feeHold,
@@ -48,6 +51,7 @@ public record Payout(
       throw new InvalidStateException("referral.payout.transition", "state",
           "a " + this.state + " payout cannot become " + state);
     }
-    return new Payout(id, party, provider, gross, fee, net, state, requestedAt, at, netHold, feeHold, version + 1);
+    return new Payout(id, party, provider, gross, fee, net, state, requestedAt, expiresAt, at, netHold, feeHold,
+        version + 1);
   }
 }

@@ -126,7 +126,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
     InMemoryTransactionRunner.recordUndo(() -> {
       synchronized (this) {
         holds.remove(hold.id());
-        expiring.remove(hold);
+        unindex(hold);
       }
     });
   }
@@ -140,15 +140,21 @@ public final class InMemoryLedgerStore implements LedgerStore {
     }
     requireVersion(current.version(), expectedVersion, next.version());
     holds.put(next.id(), next);
-    expiring.remove(current);
+    unindex(current);
     index(next);
     InMemoryTransactionRunner.recordUndo(() -> {
       synchronized (this) {
         holds.put(current.id(), current);
-        expiring.remove(next);
+        unindex(next);
         index(current);
       }
     });
+  }
+
+  private void unindex(Hold hold) {
+    if (hold.expiresAt() != null) {
+      expiring.remove(hold);
+    }
   }
 
   private void index(Hold hold) {

@@ -206,7 +206,7 @@ public final class InMemoryReferralStore implements ReferralStore {
   public synchronized long countBindingsSince(PartyId referrer, Instant since) {
     long n = 0;
     for (Instant t : bindingTimesByReferrer.getOrDefault(referrer, List.of())) {
-      if (!t.isBefore(since)) {
+      if (t.isAfter(since)) {
         n++;
       }
     }

@@ -83,7 +83,7 @@ public interface ReferralStore {
   /** Stores a new version of the referee's binding, keeping the earlier ones; {@code expectedVersion} 0 for none. */
   void saveBinding(ReferralBinding next, long expectedVersion);
 
-  /** How many bindings made {@code referrer} the referrer at or after {@code since}. */
+  /** How many bindings made {@code referrer} the referrer strictly after {@code since}. */
   long countBindingsSince(PartyId referrer, Instant since);
 
   Optional<ScanRecord> findScan(IdempotencyKey key);
