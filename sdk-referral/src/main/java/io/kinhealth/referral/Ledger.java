@@ -37,7 +37,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * A double-entry ledger in the TigerBeetle / Formance model, over a {@link LedgerStore}.
@@ -66,10 +65,10 @@ public final class Ledger {
   private final TransactionRunner transactions;
   private final Clock clock;
 
-  private Ledger(Builder b) {
-    this.store = b.store;
-    this.transactions = b.transactions;
-    this.clock = b.clock;
+  private Ledger(LedgerStore store, TransactionRunner transactions, Clock clock) {
+    this.store = store;
+    this.transactions = transactions;
+    this.clock = clock;
   }
 
   public static Builder builder() {
@@ -187,6 +186,31 @@ public final class Ledger {
     }
   }
 
+  /** The accounts an entry touches; entries touch few, so a list searched linearly beats a map. */
+  private static final class Deltas {
+    private final List<Delta> list = new ArrayList<>(4);
+
+    Delta get(AccountId id) {
+      for (int i = 0; i < list.size(); i++) {
+        Delta d = list.get(i);
+        if (d.account.id().equals(id)) {
+          return d;
+        }
+      }
+      return null;
+    }
+
+    Delta add(Delta d) {
+      list.add(d);
+      return d;
+    }
+
+    List<Delta> inAccountOrder() {
+      list.sort((a, b) -> a.account.id().compareTo(b.account.id()));
+      return list;
+    }
+  }
+
   private JournalEntry apply(EntryRequest request, boolean expiry) {
     Optional<JournalEntry> existing = store.findEntry(request.id());
     if (existing.isPresent()) {
@@ -197,8 +221,9 @@ public final class Ledger {
       return existing.get();
     }
     Instant now = clock.instant();
-    TreeMap<AccountId, Delta> deltas = new TreeMap<>();
+    Deltas deltas = new Deltas();
     List<Transfer> resolved = new ArrayList<>(request.transfers().size());
+    boolean changed = false; // whether any transfer resolves differently from how it was requested
     List<Hold> newHolds = new ArrayList<>();
     List<Hold> resolvedHolds = new ArrayList<>();
     List<Transfer> transfers = request.transfers();
@@ -238,6 +263,7 @@ public final class Ledger {
           amountIn(deltas, h.debit(), h.credit(), h.amount(), field);
           Delta debit = deltas.get(h.debit());
           Delta credit = deltas.get(h.credit());
+          changed = true;
           debit.debitsPending -= held;
           credit.creditsPending -= held;
           if (t.kind() == TransferKind.POST_HOLD) {
@@ -269,7 +295,7 @@ public final class Ledger {
     }
 
     // Balances in account order (the lock order on a durable store), bounds checked on the final figures.
-    for (Delta d : deltas.values()) {
+    for (Delta d : deltas.inAccountOrder()) {
       AccountId id = d.account.id();
       AccountBalance before = store.findBalance(id).orElseThrow(() -> accountNotFound("transfers"));
       AccountBalance after;
@@ -284,9 +310,8 @@ public final class Ledger {
       }
       store.updateBalance(after, before.version());
       if (d.debitsPosted != 0 || d.creditsPosted != 0) {
-        Currency c = d.account.currency();
-        store.insertLine(new AccountLine(id, after.version(), request.id(), now,
-            Money.ofMinor(d.debitsPosted, c), Money.ofMinor(d.creditsPosted, c), after.posted()));
+        store.insertLine(new AccountLine(id, after.version(), request.id(), now, d.account.currency(),
+            d.debitsPosted, d.creditsPosted, after.postedMinor()));
       }
     }
     for (Hold h : newHolds) {
@@ -295,11 +320,11 @@ public final class Ledger {
     for (Hold h : resolvedHolds) {
       store.updateHold(h, h.version() - 1);
     }
-    return store.insertEntry(new JournalEntry(request.id(), now, request, resolved));
+    return store.insertEntry(new JournalEntry(request.id(), now, request, changed ? resolved : transfers));
   }
 
   /** Opens the two accounts' deltas, checks their currency, and returns the amount in minor units. */
-  private long amountIn(Map<AccountId, Delta> deltas, AccountId debit, AccountId credit, Money amount, String field) {
+  private long amountIn(Deltas deltas, AccountId debit, AccountId credit, Money amount, String field) {
     Delta d = delta(deltas, debit, field + ".debit");
     Delta c = delta(deltas, credit, field + ".credit");
     if (!d.account.currency().equals(amount.currency()) || !c.account.currency().equals(amount.currency())) {
@@ -309,13 +334,12 @@ public final class Ledger {
     return amount.minor();
   }
 
-  private Delta delta(Map<AccountId, Delta> deltas, AccountId id, String field) {
+  private Delta delta(Deltas deltas, AccountId id, String field) {
     Delta d = deltas.get(id);
     if (d == null) {
       LedgerAccount account = store.findAccount(id).orElseThrow(() -> new NotFoundException(
           "ledger.account.not_found", field, "no account " + id));
-      d = new Delta(account);
-      deltas.put(id, d);
+      d = deltas.add(new Delta(account));
     }
     return d;
   }
@@ -355,13 +379,8 @@ public final class Ledger {
     }
 
     public Ledger build() {
-      if (store == null) {
-        store = new InMemoryLedgerStore();
-      }
-      if (transactions == null) {
-        transactions = new InMemoryTransactionRunner();
-      }
-      return new Ledger(this);
+      return new Ledger(store != null ? store : new InMemoryLedgerStore(),
+          transactions != null ? transactions : new InMemoryTransactionRunner(), clock);
     }
   }
 }

@@ -29,12 +29,15 @@ public record EntryRequest(EntryId id, List<Transfer> transfers, Map<String, Str
       Check.text(e.getKey(), "metadata", 40);
       Check.that(e.getValue().length() <= 200, "metadata", "too_long", "a metadata value is at most 200 characters");
     }
-    Set<HoldId> holds = new HashSet<>();
+    Set<HoldId> holds = null;
     for (int i = 0; i < transfers.size(); i++) {
       Transfer t = transfers.get(i);
       if (t.kind() == TransferKind.EXPIRE_HOLD) {
         throw new ValidationException("transfers[" + i + "].kind", "ledger.transfer.kind",
             "holds expire through the ledger's expiry sweep, not by request");
+      }
+      if (t.hold() != null && holds == null) {
+        holds = new HashSet<>();
       }
       if (t.hold() != null && !holds.add(t.hold())) {
         throw new ValidationException("transfers[" + i + "].hold", "ledger.hold.repeated",
@@ -51,7 +54,7 @@ public record EntryRequest(EntryId id, List<Transfer> transfers, Map<String, Str
   public static final class Builder {
     private final EntryId id;
     private final List<Transfer> transfers = new ArrayList<>();
-    private final Map<String, String> metadata = new LinkedHashMap<>();
+    private Map<String, String> metadata; // made on first use: most entries carry none
 
     private Builder(EntryId id) {
       this.id = Check.notNull(id, "id");
@@ -63,6 +66,9 @@ public record EntryRequest(EntryId id, List<Transfer> transfers, Map<String, Str
     }
 
     public Builder metadata(String key, String value) {
+      if (metadata == null) {
+        metadata = new LinkedHashMap<>();
+      }
       metadata.put(Check.notBlank(key, "key"), Check.notNull(value, "value"));
       return this;
     }
@@ -72,7 +78,7 @@ public record EntryRequest(EntryId id, List<Transfer> transfers, Map<String, Str
     }
 
     public EntryRequest build() {
-      return new EntryRequest(id, transfers, metadata);
+      return new EntryRequest(id, transfers, metadata == null ? Map.of() : metadata);
     }
   }
 }

@@ -22,13 +22,14 @@ import io.kinhealth.referral.ledger.LedgerAccount;
 import io.kinhealth.referral.spi.LedgerStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -43,11 +44,12 @@ public final class InMemoryLedgerStore implements LedgerStore {
       Comparator.comparing(Hold::expiresAt).thenComparing(h -> h.id().value());
 
   private final Map<AccountId, LedgerAccount> accounts = new HashMap<>();
-  private final NavigableMap<AccountId, AccountBalance> balances = new TreeMap<>();
+  private final Map<AccountId, AccountBalance> balances = new HashMap<>();
+  private final NavigableSet<AccountId> accountOrder = new TreeSet<>(); // for paging balances in id order
   private final IdempotencyTable<JournalEntry> entries = new IdempotencyTable<>();
   private final Map<HoldId, Hold> holds = new HashMap<>();
   private final TreeSet<Hold> expiring = new TreeSet<>(BY_EXPIRY);
-  private final Map<AccountId, List<AccountLine>> lines = new HashMap<>();
+  private final Map<AccountId, LineLog> lines = new HashMap<>();
 
   @Override
   public synchronized LedgerAccount createAccount(LedgerAccount account) {
@@ -62,10 +64,12 @@ public final class InMemoryLedgerStore implements LedgerStore {
     }
     accounts.put(account.id(), account);
     balances.put(account.id(), AccountBalance.empty(account));
+    accountOrder.add(account.id());
     InMemoryTransactionRunner.recordUndo(() -> {
       synchronized (this) {
         accounts.remove(account.id());
         balances.remove(account.id());
+        accountOrder.remove(account.id());
       }
     });
     return account;
@@ -193,20 +197,21 @@ public final class InMemoryLedgerStore implements LedgerStore {
   @Override
   public synchronized void insertLine(AccountLine line) {
     Check.notNull(line, "line");
-    List<AccountLine> list = lines.computeIfAbsent(line.account(), k -> new ArrayList<>());
-    AccountLine last = list.isEmpty() ? null : list.get(list.size() - 1);
-    if (last != null && last.sequence() >= line.sequence()) {
-      int i = indexOfSequence(list, line.sequence());
-      if (i >= 0 && list.get(i).equals(line)) {
+    LineLog log = lines.computeIfAbsent(line.account(), k -> new LineLog(line.account(), line.currency()));
+    if (log.size > 0 && log.sequence[log.size - 1] >= line.sequence()) {
+      int i = log.indexOfSequence(line.sequence());
+      if (i >= 0 && log.sequence[i] == line.sequence() && log.line(i).equals(line)) {
         return;
       }
       throw new IdempotencyConflictException("idempotency.payload_mismatch", "line",
           "account " + line.account() + " already has a line with sequence " + line.sequence());
     }
-    list.add(line);
+    Check.that(line.currency().equals(log.currency), "line", "money.currency_mismatch",
+        "a line in another currency than its account's");
+    log.append(line);
     InMemoryTransactionRunner.recordUndo(() -> {
       synchronized (this) {
-        list.remove(list.size() - 1);
+        log.size--;
       }
     });
   }
@@ -214,40 +219,129 @@ public final class InMemoryLedgerStore implements LedgerStore {
   @Override
   public synchronized Page<AccountLine> lines(AccountId account, Instant from, Instant to, PageRequest page) {
     Check.notNull(page, "page");
-    List<AccountLine> list = lines.getOrDefault(account, List.of());
-    int start = firstAtOrAfter(list, from);
+    LineLog log = lines.get(account);
+    if (log == null) {
+      return Page.last(List.of());
+    }
+    int start = log.firstAtOrAfter(from);
     if (page.cursor() != null) {
-      int afterCursor = indexOfSequence(list, parseSequence(page.cursor())) + 1;
-      start = Math.max(start, afterCursor);
+      start = Math.max(start, log.indexOfSequence(parseSequence(page.cursor())) + 1);
     }
     List<AccountLine> out = new ArrayList<>();
-    for (int i = start; i < list.size() && list.get(i).postedAt().isBefore(to); i++) {
+    for (int i = start; i < log.size && log.isBefore(i, to); i++) {
       if (out.size() == page.limit()) {
         return new Page<>(out, Long.toString(out.get(out.size() - 1).sequence()));
       }
-      out.add(list.get(i));
+      out.add(log.line(i));
     }
     return Page.last(out);
   }
 
   @Override
   public synchronized Optional<AccountLine> lastLineBefore(AccountId account, Instant at) {
-    List<AccountLine> list = lines.getOrDefault(account, List.of());
-    int i = firstAtOrAfter(list, at) - 1;
-    return i >= 0 ? Optional.of(list.get(i)) : Optional.empty();
+    LineLog log = lines.get(account);
+    if (log == null) {
+      return Optional.empty();
+    }
+    int i = log.firstAtOrAfter(at) - 1;
+    return i >= 0 ? Optional.of(log.line(i)) : Optional.empty();
+  }
+
+  /**
+   * One account's statement lines in columns of primitives: a ledger keeps many lines, and a line as an object costs
+   * the garbage collector far more than its numbers. Lines are rebuilt as {@link AccountLine}s when read.
+   */
+  private static final class LineLog {
+    final AccountId account;
+    final Currency currency;
+    long[] sequence = new long[8];
+    long[] debit = new long[8];
+    long[] credit = new long[8];
+    long[] balance = new long[8];
+    long[] seconds = new long[8];
+    int[] nanos = new int[8];
+    EntryId[] entries = new EntryId[8];
+    int size;
+
+    LineLog(AccountId account, Currency currency) {
+      this.account = account;
+      this.currency = currency;
+    }
+
+    void append(AccountLine l) {
+      if (size == sequence.length) {
+        int n = size * 2;
+        sequence = Arrays.copyOf(sequence, n);
+        debit = Arrays.copyOf(debit, n);
+        credit = Arrays.copyOf(credit, n);
+        balance = Arrays.copyOf(balance, n);
+        seconds = Arrays.copyOf(seconds, n);
+        nanos = Arrays.copyOf(nanos, n);
+        entries = Arrays.copyOf(entries, n);
+      }
+      sequence[size] = l.sequence();
+      debit[size] = l.debitMinor();
+      credit[size] = l.creditMinor();
+      balance[size] = l.balanceAfterMinor();
+      seconds[size] = l.postedAt().getEpochSecond();
+      nanos[size] = l.postedAt().getNano();
+      entries[size] = l.entry();
+      size++;
+    }
+
+    AccountLine line(int i) {
+      return new AccountLine(account, sequence[i], entries[i], Instant.ofEpochSecond(seconds[i], nanos[i]),
+          currency, debit[i], credit[i], balance[i]);
+    }
+
+    boolean isBefore(int i, Instant at) {
+      return seconds[i] < at.getEpochSecond() || (seconds[i] == at.getEpochSecond() && nanos[i] < at.getNano());
+    }
+
+    /** The first line posted at or after {@code at} (lines are in time order). */
+    int firstAtOrAfter(Instant at) {
+      int lo = 0;
+      int hi = size;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (isBefore(mid, at)) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+
+    /** The index of the line with {@code s}, else of the last line before it (-1 if none). */
+    int indexOfSequence(long s) {
+      int lo = 0;
+      int hi = size - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        if (sequence[mid] < s) {
+          lo = mid + 1;
+        } else if (sequence[mid] > s) {
+          hi = mid - 1;
+        } else {
+          return mid;
+        }
+      }
+      return lo - 1;
+    }
   }
 
   @Override
   public synchronized Page<AccountBalance> balances(PageRequest page) {
     Check.notNull(page, "page");
-    NavigableMap<AccountId, AccountBalance> view =
-        page.cursor() == null ? balances : balances.tailMap(AccountId.parse(page.cursor()), false);
+    NavigableSet<AccountId> view =
+        page.cursor() == null ? accountOrder : accountOrder.tailSet(AccountId.parse(page.cursor()), false);
     List<AccountBalance> out = new ArrayList<>(Math.min(page.limit(), view.size()));
-    for (AccountBalance b : view.values()) {
+    for (AccountId id : view) {
       if (out.size() == page.limit()) {
         return new Page<>(out, out.get(out.size() - 1).account().toString());
       }
-      out.add(b);
+      out.add(balances.get(id));
     }
     return Page.last(out);
   }
@@ -255,38 +349,6 @@ public final class InMemoryLedgerStore implements LedgerStore {
   /** How many entries the journal holds. */
   public int entryCount() {
     return entries.size();
-  }
-
-  private static int firstAtOrAfter(List<AccountLine> list, Instant at) {
-    int lo = 0;
-    int hi = list.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (list.get(mid).postedAt().isBefore(at)) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  /** The index of the line with {@code sequence}, else of the last line before it (-1 if none). */
-  private static int indexOfSequence(List<AccountLine> list, long sequence) {
-    int lo = 0;
-    int hi = list.size() - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      long s = list.get(mid).sequence();
-      if (s < sequence) {
-        lo = mid + 1;
-      } else if (s > sequence) {
-        hi = mid - 1;
-      } else {
-        return mid;
-      }
-    }
-    return lo - 1; // not found: the last line before it, or -1
   }
 
   private static long parseSequence(String cursor) {

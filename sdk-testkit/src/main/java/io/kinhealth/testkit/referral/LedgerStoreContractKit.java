@@ -84,8 +84,7 @@ public abstract class LedgerStoreContractKit {
   }
 
   private static AccountLine line(AccountId account, long sequence, Instant at, long credit, long balance) {
-    return new AccountLine(account, sequence, EntryId.of("e" + sequence), at, Money.ofMinor(0),
-        Money.ofMinor(credit), Money.ofMinor(balance));
+    return new AccountLine(account, sequence, EntryId.of("e" + sequence), at, Money.CNY, 0, credit, balance);
   }
 
   @Nested
