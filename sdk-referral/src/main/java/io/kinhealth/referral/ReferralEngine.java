@@ -65,6 +65,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The referral and revenue-share engine: attribution, rule sets, splitting paid orders onto the ledger, refunds,
@@ -89,6 +91,7 @@ import java.util.Set;
  * <p>Build once with {@link #builder()}; with no SPIs given it runs on the in-memory defaults. Thread-safe.
  */
 public final class ReferralEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(ReferralEngine.class);
   /** The reason recorded when a medical-staff referrer's share is withheld. */
   public static final String STAFF_REFERRAL_WITHHELD = "referral.split.staff_referral_fee";
 
@@ -257,6 +260,8 @@ public final class ReferralEngine {
         balances.add(new AllocationBalance(a, money(0)));
       }
       store.insertOrder(new OrderRecord(order, settlement, balances, 0));
+      LOG.debug("order {} split by {} v{} into {} commissions, entry {}", order.id(), ruleSet.id(),
+          ruleSet.version(), created.size(), entryId);
       transactions.afterCommit(() -> {
         events.publish(new ReferralEvent.OrderSettled(order.id(), entryId, now));
         for (Commission c : created) {
@@ -419,6 +424,10 @@ public final class ReferralEngine {
       RefundSettlement settlement = new RefundSettlement(refund.id(), order.id(), money(total), shares, debt,
           entryId);
       store.insertRefund(new RefundRecord(refund, settlement));
+      if (!debt.isEmpty()) {
+        LOG.info("refund {} of order {} left {} parties owing the platform, netted against later earnings",
+            refund.id(), order.id(), debt.size());
+      }
       transactions.afterCommit(() -> events.publish(
           new ReferralEvent.OrderRefunded(refund.id(), order.id(), entryId, now)));
       return settlement;

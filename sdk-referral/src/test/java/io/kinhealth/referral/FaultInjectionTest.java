@@ -9,8 +9,6 @@ import io.kinhealth.core.model.RevenueCategory;
 import io.kinhealth.core.money.BasisPoints;
 import io.kinhealth.core.money.Money;
 import io.kinhealth.core.spi.KeyUse;
-import io.kinhealth.core.spi.Page;
-import io.kinhealth.core.spi.PageRequest;
 import io.kinhealth.referral.FaultyStores.Faults;
 import io.kinhealth.referral.FaultyStores.InjectedFault;
 import io.kinhealth.referral.attribution.Fingerprint;
@@ -47,7 +45,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -214,10 +211,10 @@ class FaultInjectionTest {
     List<Object> out = new ArrayList<>();
     Set<EntryId> entries = new LinkedHashSet<>();
     Set<HoldId> holds = new LinkedHashSet<>();
-    for (AccountBalance b : pages(w.ledger::balances)) {
+    for (AccountBalance b : Pages.all(w.ledger::balances, 100)) {
       out.add(b);
       out.add(w.ledger.findAccount(b.account()));
-      for (AccountLine l : pages(p -> w.ledger.lines(b.account(), Instant.EPOCH, Instant.MAX, p))) {
+      for (AccountLine l : Pages.all(p -> w.ledger.lines(b.account(), Instant.EPOCH, Instant.MAX, p), 100)) {
         out.add(l);
         entries.add(l.entry());
       }
@@ -271,16 +268,4 @@ class FaultInjectionTest {
     return out;
   }
 
-  static <T> List<T> pages(Function<PageRequest, Page<T>> read) {
-    List<T> out = new ArrayList<>();
-    PageRequest r = PageRequest.first(100);
-    while (true) {
-      Page<T> page = read.apply(r);
-      out.addAll(page.items());
-      if (!page.hasNext()) {
-        return out;
-      }
-      r = r.next(page);
-    }
-  }
 }

@@ -40,7 +40,6 @@ import io.kinhealth.referral.party.PartyRole;
 import io.kinhealth.referral.rule.PercentShare;
 import io.kinhealth.referral.rule.RevenueShareRule;
 import io.kinhealth.referral.rule.RevenueShareRuleSet;
-import io.kinhealth.referral.rule.ShareKind;
 import io.kinhealth.referral.rule.VolumeTier;
 import io.kinhealth.referral.split.OrderLine;
 import java.time.Duration;

@@ -10,8 +10,6 @@ import io.kinhealth.core.id.IdempotencyKey;
 import io.kinhealth.core.model.RevenueCategory;
 import io.kinhealth.core.money.BasisPoints;
 import io.kinhealth.core.money.Money;
-import io.kinhealth.core.spi.Page;
-import io.kinhealth.core.spi.PageRequest;
 import io.kinhealth.referral.attribution.BindingMode;
 import io.kinhealth.referral.attribution.BindingPolicy;
 import io.kinhealth.referral.attribution.ReferrerKind;
@@ -412,7 +410,7 @@ class ReferralSimulationTest {
 
     List<Object> snapshot() {
       List<Object> out = new ArrayList<>();
-      pages(ledgerStore::balances).forEach(out::add);
+      Pages.all(ledgerStore::balances, 50).forEach(out::add);
       for (PartyId p : earners) {
         out.addAll(commissionsOf(p));
       }
@@ -422,22 +420,9 @@ class ReferralSimulationTest {
     List<Commission> commissionsOf(PartyId party) {
       List<Commission> out = new ArrayList<>();
       for (CommissionState s : CommissionState.values()) {
-        out.addAll(pages(page -> engine.commissions().of(party, s, page)));
+        out.addAll(Pages.all(page -> engine.commissions().of(party, s, page), 50));
       }
       return out;
-    }
-
-    static <T> List<T> pages(java.util.function.Function<PageRequest, Page<T>> read) {
-      List<T> out = new ArrayList<>();
-      PageRequest r = PageRequest.first(50);
-      while (true) {
-        Page<T> page = read.apply(r);
-        out.addAll(page.items());
-        if (!page.hasNext()) {
-          return out;
-        }
-        r = r.next(page);
-      }
     }
 
     AccountBalance balance(AccountId id) {

@@ -1,6 +1,9 @@
 package io.kinhealth.referral.attribution;
 
-/** How a scan of someone's referral token binds the scanner (the referee) to that referrer, as Chinese mall systems do. */
+/**
+ * How a scan of someone's referral token binds the scanner (the referee) to that referrer, as Chinese mall systems
+ * do.
+ */
 public enum BindingMode {
   /** Bind only if not bound yet (first touch wins, forever). */
   FIRST_TOUCH,

@@ -34,10 +34,8 @@ import io.kinhealth.referral.token.ReferralTokenCodec;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +44,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The embedded default {@link ReferralStore}: everything in memory, not durable.
@@ -138,11 +136,10 @@ public final class InMemoryReferralStore implements ReferralStore {
   public synchronized void updateReferrer(Referrer next, long expectedVersion) {
     Check.notNull(next, "next");
     Referrer current = referrers.get(next.party());
-    requireStored(current, "referrer");
-    requireVersion(current.version(), expectedVersion, next.version());
-    Check.that(current.code() == next.code(), "code", "referral.referrer.code_changed", "a referrer keeps its code");
-    referrers.put(next.party(), next);
-    undo(() -> referrers.put(current.party(), current));
+    if (current != null) {
+      Check.that(current.code() == next.code(), "code", "referral.referrer.code_changed", "a referrer keeps its code");
+    }
+    replace(referrers, next.party(), next, Referrer::version, expectedVersion, "referrer");
   }
 
   // --- fingerprints ----------------------------------------------------------------------------------------------
@@ -292,11 +289,7 @@ public final class InMemoryReferralStore implements ReferralStore {
   @Override
   public synchronized void updateOrder(OrderRecord next, long expectedVersion) {
     Check.notNull(next, "next");
-    OrderRecord current = orders.get(next.id());
-    requireStored(current, "order");
-    requireVersion(current.version(), expectedVersion, next.version());
-    orders.put(next.id(), next);
-    undo(() -> orders.put(current.id(), current));
+    replace(orders, next.id(), next, OrderRecord::version, expectedVersion, "order");
   }
 
   @Override
@@ -457,14 +450,19 @@ public final class InMemoryReferralStore implements ReferralStore {
   @Override
   public synchronized void updatePayout(Payout next, long expectedVersion) {
     Check.notNull(next, "next");
-    Payout current = payouts.get(next.id());
-    requireStored(current, "payout");
-    requireVersion(current.version(), expectedVersion, next.version());
-    payouts.put(next.id(), next);
-    undo(() -> payouts.put(current.id(), current));
+    replace(payouts, next.id(), next, Payout::version, expectedVersion, "payout");
   }
 
   // ---------------------------------------------------------------------------------------------------------------
+
+  /** Replaces a stored value if its version is {@code expected}; the undo puts the old one back. */
+  private <K, V> void replace(Map<K, V> map, K key, V next, ToLongFunction<V> version, long expected, String what) {
+    V current = map.get(key);
+    requireStored(current, what);
+    requireVersion(version.applyAsLong(current), expected, version.applyAsLong(next));
+    map.put(key, next);
+    undo(() -> map.put(key, current));
+  }
 
   private <K, V> V insertOnce(Map<K, V> map, K key, V value, String field) {
     V existing = map.get(key);

@@ -27,11 +27,11 @@ public final class Split {
   private final long[] amounts;
   private final int[] flags;
   private final long[] bases;
-  private final long[][] weights;
+  private final long[][] tieredWeights; // per rule index, where the request's volumes changed the weights
   private final PartyId[] partyByRole;
 
   Split(SplitPlan plan, SplitRequest request, SplitPlan.Compiled[] lineRule, int[] offsets, long[] amounts,
-      int[] flags, long[] bases, long[][] weights, PartyId[] partyByRole) {
+      int[] flags, long[] bases, long[][] tieredWeights, PartyId[] partyByRole) {
     this.plan = plan;
     this.request = request;
     this.lineRule = lineRule;
@@ -39,7 +39,7 @@ public final class Split {
     this.amounts = amounts;
     this.flags = flags;
     this.bases = bases;
-    this.weights = weights;
+    this.tieredWeights = tieredWeights;
     this.partyByRole = partyByRole;
   }
 
@@ -75,6 +75,8 @@ public final class Split {
       OrderLine line = lines.get(i);
       SplitPlan.Compiled c = lineRule[i];
       Money base = Money.ofMinor(bases[i], currency());
+      long[] weights = tieredWeights != null && tieredWeights[c.index] != null ? tieredWeights[c.index]
+          : c.baseWeights;
       for (int s = 0; s < c.slotCount; s++) {
         int k = offsets[i] + s;
         AllocationBasis basis = c.slotBasis[s];
@@ -82,7 +84,7 @@ public final class Split {
           continue;
         }
         int r = c.slotRole[s];
-        int bp = s >= c.fixedCount && s < c.fixedCount + c.shareCount ? (int) weights[i][s - c.fixedCount] : 0;
+        int bp = s >= c.fixedCount && s < c.fixedCount + c.shareCount ? (int) weights[s - c.fixedCount] : 0;
         out.add(new Allocation(line.id(), line.category(), plan.role(r), partyByRole[r],
             Money.ofMinor(amounts[k], currency()), c.name, basis, bp, base, adjustments(flags[k])));
       }

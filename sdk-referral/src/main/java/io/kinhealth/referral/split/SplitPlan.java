@@ -231,7 +231,6 @@ public final class SplitPlan {
     long[] amounts = new long[offsets[n]];
     int[] flags = new int[offsets[n]];
     long[] bases = new long[n];
-    long[][] weights = new long[n][];
     long[][] tieredWeights = null;
 
     for (int i = 0; i < n; i++) {
@@ -265,7 +264,6 @@ public final class SplitPlan {
         }
         w = tieredWeights[c.index];
       }
-      weights[i] = w;
       int shareOff = off + c.fixedCount;
       if (remaining > 0) {
         long[] parts = LargestRemainder.allocate(remaining, w);
@@ -276,7 +274,7 @@ public final class SplitPlan {
       }
       reassign(c, i, off, amounts, flags, partyByRole, withholding ? request.withheld() : null);
     }
-    return new Split(this, request, lineRule, offsets, amounts, flags, bases, weights, partyByRole);
+    return new Split(this, request, lineRule, offsets, amounts, flags, bases, tieredWeights, partyByRole);
   }
 
   private long[] volumes(SplitRequest request) {

@@ -70,7 +70,8 @@ class SplitPlanTest {
           .satisfies(a -> {
             assertThat(a.rule()).isEqualTo("beauty-service");
             assertThat(a.shareBasisPoints()).isEqualTo(700);
-            assertThat(a.explain()).isEqualTo("treatment SERVICE DOCTOR 896.00: rule beauty-service, 700bp of 12800.00");
+            assertThat(a.explain())
+                .isEqualTo("treatment SERVICE DOCTOR 896.00: rule beauty-service, 700bp of 12800.00");
           });
     }
 

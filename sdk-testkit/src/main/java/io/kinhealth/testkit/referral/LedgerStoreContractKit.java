@@ -7,8 +7,6 @@ import io.kinhealth.core.error.ConflictException;
 import io.kinhealth.core.error.IdempotencyConflictException;
 import io.kinhealth.core.memory.InMemoryTransactionRunner;
 import io.kinhealth.core.money.Money;
-import io.kinhealth.core.spi.Page;
-import io.kinhealth.core.spi.PageRequest;
 import io.kinhealth.core.spi.TransactionRunner;
 import io.kinhealth.referral.ledger.AccountBalance;
 import io.kinhealth.referral.ledger.AccountId;
@@ -27,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -56,20 +53,6 @@ public abstract class LedgerStoreContractKit {
   @BeforeEach
   void setUpStore() {
     store = createStore();
-  }
-
-  private static <T> List<T> all(Function<PageRequest, Page<T>> read, int pageSize) {
-    List<T> out = new ArrayList<>();
-    PageRequest r = PageRequest.first(pageSize);
-    while (true) {
-      Page<T> page = read.apply(r);
-      assertThat(page.items()).hasSizeLessThanOrEqualTo(pageSize);
-      out.addAll(page.items());
-      if (!page.hasNext()) {
-        return out;
-      }
-      r = r.next(page);
-    }
   }
 
   private static JournalEntry entry(String id, long fen) {
@@ -138,7 +121,7 @@ public abstract class LedgerStoreContractKit {
       }
       store.createAccount(LedgerAccount.of(WECHAT));
       ids.add(WECHAT);
-      List<AccountId> read = all(store::balances, 5).stream().map(AccountBalance::account).toList();
+      List<AccountId> read = Pages.all(store::balances, 5).stream().map(AccountBalance::account).toList();
       assertThat(read).containsExactlyElementsOf(ids.stream().sorted().toList());
     }
   }
@@ -198,15 +181,15 @@ public abstract class LedgerStoreContractKit {
       Hold resolved = hold("done", T0);
       store.insertHold(resolved);
       store.updateHold(resolved.resolve(HoldState.VOIDED, null, EntryId.of("v")), 0);
-      List<Hold> due = all(p -> store.pendingHoldsExpiringBy(T0.plus(Duration.ofMinutes(3)), p), 5);
+      List<Hold> due = Pages.all(p -> store.pendingHoldsExpiringBy(T0.plus(Duration.ofMinutes(3)), p), 5);
       assertThat(due).hasSize(12).isSortedAccordingTo((a, b) -> {
         int c = a.expiresAt().compareTo(b.expiresAt());
         return c != 0 ? c : a.id().value().compareTo(b.id().value());
       });
       assertThat(due).extracting(Hold::state).containsOnly(HoldState.PENDING);
-      assertThat(all(p -> store.pendingHoldsExpiringBy(T0.minusSeconds(1), p), 5)).isEmpty();
+      assertThat(Pages.all(p -> store.pendingHoldsExpiringBy(T0.minusSeconds(1), p), 5)).isEmpty();
       expected.add("later");
-      assertThat(all(p -> store.pendingHoldsExpiringBy(T0.plus(Duration.ofDays(1)), p), 100))
+      assertThat(Pages.all(p -> store.pendingHoldsExpiringBy(T0.plus(Duration.ofDays(1)), p), 100))
           .extracting(h -> h.id().value()).containsAll(expected).doesNotContain("never", "done");
     }
   }
@@ -221,7 +204,7 @@ public abstract class LedgerStoreContractKit {
         store.insertLine(line(DOCTOR, i * 2L, T0.plus(Duration.ofHours(i)), 100, 100L * i));
       }
       store.insertLine(line(WECHAT, 1, T0.plus(Duration.ofHours(3)), 5, 5));
-      List<AccountLine> lines = all(p -> store.lines(DOCTOR, T0.plus(Duration.ofHours(3)),
+      List<AccountLine> lines = Pages.all(p -> store.lines(DOCTOR, T0.plus(Duration.ofHours(3)),
           T0.plus(Duration.ofHours(8)), p), 2);
       assertThat(lines).extracting(AccountLine::sequence).containsExactly(6L, 8L, 10L, 12L, 14L);
       assertThat(store.lastLineBefore(DOCTOR, T0.plus(Duration.ofHours(3)))).get()
@@ -239,7 +222,7 @@ public abstract class LedgerStoreContractKit {
       store.insertLine(l);
       assertThatThrownBy(() -> store.insertLine(line(DOCTOR, 1, T0, 101, 101)))
           .isInstanceOf(IdempotencyConflictException.class);
-      assertThat(all(p -> store.lines(DOCTOR, T0, T0.plusSeconds(1), p), 10)).containsExactly(l);
+      assertThat(Pages.all(p -> store.lines(DOCTOR, T0, T0.plusSeconds(1), p), 10)).containsExactly(l);
     }
   }
 
@@ -266,6 +249,6 @@ public abstract class LedgerStoreContractKit {
     assertThat(store.findHold(HoldId.of("h2"))).isEmpty();
     assertThat(store.findHold(HoldId.of("h1"))).contains(h);
     assertThat(store.lastLineBefore(DOCTOR, T0.plusSeconds(1))).isEmpty();
-    assertThat(all(p -> store.pendingHoldsExpiringBy(T0.plusSeconds(60), p), 10)).containsExactly(h);
+    assertThat(Pages.all(p -> store.pendingHoldsExpiringBy(T0.plusSeconds(60), p), 10)).containsExactly(h);
   }
 }

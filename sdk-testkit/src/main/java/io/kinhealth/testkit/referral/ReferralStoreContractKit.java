@@ -12,8 +12,6 @@ import io.kinhealth.core.error.IdempotencyConflictException;
 import io.kinhealth.core.id.IdempotencyKey;
 import io.kinhealth.core.memory.InMemoryTransactionRunner;
 import io.kinhealth.core.money.Money;
-import io.kinhealth.core.spi.Page;
-import io.kinhealth.core.spi.PageRequest;
 import io.kinhealth.core.spi.TransactionRunner;
 import io.kinhealth.referral.attribution.BindingMode;
 import io.kinhealth.referral.attribution.Fingerprint;
@@ -48,12 +46,10 @@ import io.kinhealth.referral.spi.ReferralStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -78,20 +74,6 @@ public abstract class ReferralStoreContractKit {
   @BeforeEach
   void setUpStore() {
     store = createStore();
-  }
-
-  private static <T> List<T> all(Function<PageRequest, Page<T>> read, int pageSize) {
-    List<T> out = new ArrayList<>();
-    PageRequest r = PageRequest.first(pageSize);
-    while (true) {
-      Page<T> page = read.apply(r);
-      assertThat(page.items()).hasSizeLessThanOrEqualTo(pageSize);
-      out.addAll(page.items());
-      if (!page.hasNext()) {
-        return out;
-      }
-      r = r.next(page);
-    }
   }
 
   private static ReferralBinding binding(PartyId referee, PartyId referrer, Instant at, long version) {
@@ -296,7 +278,7 @@ public abstract class ReferralStoreContractKit {
       Commission settled = ReferralSamples.commission("settled", DOCTOR, 100, T0);
       store.insertCommission(settled);
       store.updateCommission(settled.moveTo(CommissionState.AVAILABLE), 0);
-      List<Commission> due = all(p -> store.commissionsDue(T0.plusSeconds(2), p), 4);
+      List<Commission> due = Pages.all(p -> store.commissionsDue(T0.plusSeconds(2), p), 4);
       assertThat(due).hasSize(9).isSortedAccordingTo((a, b) -> {
         int c = a.availableAt().compareTo(b.availableAt());
         return c != 0 ? c : a.id().value().compareTo(b.id().value());
@@ -315,17 +297,17 @@ public abstract class ReferralStoreContractKit {
         }
       }
       store.insertCommission(ReferralSamples.commission("other", CLINIC, 100, T0));
-      assertThat(all(p -> store.commissionsOf(DOCTOR, CommissionState.AVAILABLE, p), 2))
+      assertThat(Pages.all(p -> store.commissionsOf(DOCTOR, CommissionState.AVAILABLE, p), 2))
           .extracting(c -> c.id().value()).containsExactly("c0", "c2", "c4", "c6");
-      assertThat(all(p -> store.commissionsOf(DOCTOR, CommissionState.PENDING, p), 2))
+      assertThat(Pages.all(p -> store.commissionsOf(DOCTOR, CommissionState.PENDING, p), 2))
           .extracting(c -> c.id().value()).containsExactly("c1", "c3", "c5");
       for (String id : List.of("c2", "c6")) {
         Commission c = store.findCommission(CommissionId.of(id)).orElseThrow();
         store.updateCommission(c.withPayout(PayoutId.of("p1")), c.version());
       }
-      assertThat(all(p -> store.commissionsInPayout(PayoutId.of("p1"), p), 1))
+      assertThat(Pages.all(p -> store.commissionsInPayout(PayoutId.of("p1"), p), 1))
           .extracting(c -> c.id().value()).containsExactly("c2", "c6");
-      assertThat(all(p -> store.commissionsInPayout(PayoutId.of("p2"), p), 1)).isEmpty();
+      assertThat(Pages.all(p -> store.commissionsInPayout(PayoutId.of("p2"), p), 1)).isEmpty();
     }
 
     @Test
@@ -374,7 +356,7 @@ public abstract class ReferralStoreContractKit {
     assertThat(store.findVolume(CLINIC, PartyRole.AGENT, YearMonth.of(2026, 11))).isEmpty();
     assertThat(store.findCommission(CommissionId.of("c2"))).isEmpty();
     assertThat(store.findCommission(c.id())).contains(c);
-    assertThat(all(p -> store.commissionsDue(T0, p), 10)).containsExactly(c);
+    assertThat(Pages.all(p -> store.commissionsDue(T0, p), 10)).containsExactly(c);
     assertThat(store.findPayout(PayoutId.of("p1"))).isEmpty();
     Referrer next = store.insertReferrer(PATIENT, ReferrerKind.MEMBER);
     assertThat(next.code()).isNotEqualTo(r.code());
