@@ -193,7 +193,8 @@ public final class Ledger {
     Delta get(AccountId id) {
       for (int i = 0; i < list.size(); i++) {
         Delta d = list.get(i);
-        if (d.account.id().equals(id)) {
+        AccountId own = d.account.id();
+        if (own == id || own.equals(id)) {
           return d;
         }
       }
