@@ -22,7 +22,7 @@ import io.kinhealth.family.ingest.OmhSchemaId;
 import io.kinhealth.family.ingest.OpenMHealthImporter;
 import io.kinhealth.family.ingest.ParsedImport;
 import io.kinhealth.family.internal.BucketCache;
-import io.kinhealth.family.internal.RequestDigest;
+import io.kinhealth.family.internal.NaturalKey;
 import io.kinhealth.family.observation.Aggregation;
 import io.kinhealth.family.observation.Observation;
 import io.kinhealth.family.observation.ObservationNormaliser;
@@ -216,8 +216,7 @@ public final class ObservationService {
 
   /** The same reading (member, type, source, time, statistic) always gets the same key, so re-imports are harmless. */
   static IdempotencyKey naturalKey(Observation o) {
-    return IdempotencyKey.of("obs." + RequestDigest.of(o.subject(), o.type().key(), o.source().id(),
-        o.effectiveAt(), o.effectiveEnd(), o.statistic()).substring(0, 48));
+    return NaturalKey.of(o);
   }
 
   private Observation normaliseChecked(Reading r) {
@@ -313,7 +312,13 @@ public final class ObservationService {
   List<ObservationBucket> statisticsUnchecked(PersonId subject, ObservationType t, ZoneId zone, BucketSize size,
       Instant from, Instant to) {
     checkRange(from, to);
-    BucketBoundaries bounds = BucketBoundaries.of(zone, size, from, to);
+    return statisticsUnchecked(subject, t, BucketBoundaries.of(zone, size, from, to));
+  }
+
+  /** Statistics over precomputed boundaries (the dashboard computes them once per member). */
+  List<ObservationBucket> statisticsUnchecked(PersonId subject, ObservationType t, BucketBoundaries bounds) {
+    ZoneId zone = bounds.zone();
+    BucketSize size = bounds.size();
     List<ObservationBucket> out = new ArrayList<>();
     int b = 0;
     while (b < bounds.count()) {
