@@ -49,8 +49,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -229,17 +227,28 @@ public final class ObservationService {
     return o;
   }
 
+  private record Series(PersonId subject, ObservationType type) {}
+
   private void written(List<Observation> stored) {
-    Map<String, List<Observation>> bySeries = stored.stream().collect(Collectors.groupingBy(
-        o -> o.subject().value() + "\u0000" + o.type().key(), TreeMap::new, Collectors.toList()));
-    for (List<Observation> series : bySeries.values()) {
-      Observation first = series.get(0);
-      Instant from = series.stream().map(Observation::effectiveAt).min(Comparator.naturalOrder()).orElseThrow();
-      Instant to = series.stream().map(o -> o.knownEnd().orElse(o.effectiveAt())).max(Comparator.naturalOrder())
-          .orElseThrow();
-      invalidate(first.subject(), first.type().key(), from, to);
-      ObservationsRecorded event = new ObservationsRecorded(first.subject(), first.type().key(), from, to,
-          series.size(), clock.instant());
+    Map<Series, Instant[]> spans = new java.util.LinkedHashMap<>();
+    for (Observation o : stored) { // one pass: the time span written per series
+      Instant[] span = spans.computeIfAbsent(new Series(o.subject(), o.type()),
+          k -> new Instant[] {o.effectiveAt(), o.effectiveAt(), Instant.EPOCH});
+      Instant end = o.effectiveEnd() == null ? o.effectiveAt() : o.effectiveEnd();
+      if (o.effectiveAt().isBefore(span[0])) {
+        span[0] = o.effectiveAt();
+      }
+      if (end.isAfter(span[1])) {
+        span[1] = end;
+      }
+      span[2] = span[2].plusMillis(1); // the count, kept as milliseconds since the epoch
+    }
+    for (Map.Entry<Series, Instant[]> e : spans.entrySet()) {
+      Series series = e.getKey();
+      Instant[] span = e.getValue();
+      invalidate(series.subject(), series.type().key(), span[0], span[1]);
+      ObservationsRecorded event = new ObservationsRecorded(series.subject(), series.type().key(), span[0], span[1],
+          (int) span[2].toEpochMilli(), clock.instant());
       tx.afterCommit(() -> events.publish(event));
     }
   }
@@ -344,6 +353,7 @@ public final class ObservationService {
     Instant stop = bounds.end(end - 1);
     BucketBoundaries run = BucketBoundaries.of(zone, size, start, stop);
     BucketStatistics stats = statistics.get(t.key());
+    long version = cache.version(subject, t.key());
     List<ObservationBucket> computed;
     if (t.aggregation() == Aggregation.TOTAL) {
       List<Observation> records;
@@ -364,7 +374,7 @@ public final class ObservationService {
       byStart.computeIfAbsent(ob.start(), k -> new ArrayList<>()).add(ob);
     }
     for (int i = first; i < end; i++) {
-      cache.put(key(subject, t, zone, size, bounds, i), byStart.getOrDefault(bounds.start(i), List.of()));
+      cache.put(key(subject, t, zone, size, bounds, i), byStart.getOrDefault(bounds.start(i), List.of()), version);
     }
     return computed;
   }
