@@ -12,16 +12,19 @@ import java.util.List;
  * @param negationBridges words that may stand between a negator and the claim it negates (无法<b>彻底</b>根治,
  *     没有任何药物<b>能</b>根治); any other word in between means the negator belongs to something else
  *     (不开刀不吃药根治)
+ * @param negationQuantifiers words that, right after a negator, widen it over the whole phrase (不是<b>所有</b>病都能治好,
+ *     没有<b>任何</b>药物可以根治)
  * @param warnings words that mark the sentence as a warning against a claim (警惕, 谨防, 虚假)
  * @param distancers words that attribute a claim to someone else (号称, 所谓)
  */
 public record AdLexicon(List<String> negators, List<String> negationBreakers, List<String> affirmers,
-    List<String> negationBridges, List<String> warnings, List<String> distancers) {
+    List<String> negationBridges, List<String> negationQuantifiers, List<String> warnings, List<String> distancers) {
   public AdLexicon {
     negators = List.copyOf(Check.noNulls(negators, "negators"));
     negationBreakers = List.copyOf(Check.noNulls(negationBreakers, "negationBreakers"));
     affirmers = List.copyOf(Check.noNulls(affirmers, "affirmers"));
     negationBridges = List.copyOf(Check.noNulls(negationBridges, "negationBridges"));
+    negationQuantifiers = List.copyOf(Check.noNulls(negationQuantifiers, "negationQuantifiers"));
     warnings = List.copyOf(Check.noNulls(warnings, "warnings"));
     distancers = List.copyOf(Check.noNulls(distancers, "distancers"));
   }

@@ -73,6 +73,7 @@ public final class AdRuleBook {
     JsonNode lex = root.path("lexicon");
     AdLexicon lexicon = new AdLexicon(strings(lex, "negators", "lexicon"), strings(lex, "negationBreakers", "lexicon"),
         strings(lex, "affirmers", "lexicon"), strings(lex, "negationBridges", "lexicon"),
+        strings(lex, "negationQuantifiers", "lexicon"),
         strings(lex, "warnings", "lexicon"), strings(lex, "distancers", "lexicon"));
     List<AdRule> rules = new ArrayList<>();
     JsonNode rulesNode = root.path("rules");

@@ -40,6 +40,7 @@ public final class CompiledRuleBook {
   private final boolean[] warning;
   private final boolean[] distancer;
   private final char[][] bridges;
+  private final char[][] quantifiers;
   private final int maxTermLength;
 
   private static final class Rule {
@@ -102,6 +103,7 @@ public final class CompiledRuleBook {
     int[] warn = internAll(lex.warnings(), "lexicon.warnings");
     int[] dist = internAll(lex.distancers(), "lexicon.distancers");
     this.bridges = chars(lex.negationBridges(), "lexicon.negationBridges");
+    this.quantifiers = chars(lex.negationQuantifiers(), "lexicon.negationQuantifiers");
 
     int n = terms.size();
     this.negator = flags(n, neg);
@@ -278,7 +280,7 @@ public final class CompiledRuleBook {
         int s = m.start[i];
         int e = m.end[i];
         if (insideException(m, rule.exception, s, e)
-            || !conditionsHold(rule.patterns[role & 0xFF], text, m, seen, m.term[i], s, e)
+            || !conditionsHold(rule.patterns[role & 0xFF], text, m, seen, s, e)
             || (rule.source.negationAware() && negated(text, m, s, e))) {
           continue;
         }
@@ -343,8 +345,7 @@ public final class CompiledRuleBook {
     return false;
   }
 
-  private boolean conditionsHold(Pattern p, NormalisedText text, Matches m, boolean[] seen, int termId, int s,
-      int e) {
+  private boolean conditionsHold(Pattern p, NormalisedText text, Matches m, boolean[] seen, int s, int e) {
     char[] c = text.chars;
     int n = text.length;
     if ((p.followedBy.length > 0 || p.followedByBoundary)
@@ -369,10 +370,10 @@ public final class CompiledRuleBook {
     if (p.number != null && !numberNear(c, n, s, e, p.number)) {
       return false;
     }
-    if (p.nearby != null && !termNear(text, m, p.nearby, p.nearbyWindow, termId, s, e)) {
+    if (p.nearby != null && !termNear(text, m, p.nearby, p.nearbyWindow, s, e)) {
       return false;
     }
-    return p.notNearby == null || !termNear(text, m, p.notNearby, p.notNearbyWindow, termId, s, e);
+    return p.notNearby == null || !termNear(text, m, p.notNearby, p.notNearbyWindow, s, e);
   }
 
   private static boolean anySeen(boolean[] seen, int[] ids) {
@@ -412,7 +413,7 @@ public final class CompiledRuleBook {
   }
 
   static boolean clauseEnd(char c) {
-    return sentenceEnd(c) || c == ',' || c == ':' || c == '\uFF64';
+    return sentenceEnd(c) || c == ',' || c == '\uFF64';
   }
 
   private static int sentenceStart(char[] c, int from) {
@@ -452,8 +453,9 @@ public final class CompiledRuleBook {
   }
 
   private static boolean numberNear(char[] c, int n, int s, int e, AdRule.NumberNearby rule) {
-    int lo = Math.max(sentenceStart(c, s), s - rule.before());
-    int hi = Math.min(sentenceEndAfter(c, n, e), e + rule.after());
+    // A figure counts only within the same clause: 患病率为27.5%，... says nothing about the next clause's claim.
+    int lo = Math.max(clauseStart(c, s), s - rule.before());
+    int hi = Math.min(clauseEndAfter(c, n, e), e + rule.after());
     return figureIn(c, lo, s, rule.percent()) || figureIn(c, e, hi, rule.percent());
   }
 
@@ -476,13 +478,14 @@ public final class CompiledRuleBook {
     return false;
   }
 
-  private boolean termNear(NormalisedText text, Matches m, boolean[] wanted, int window, int termId, int s, int e) {
+  private boolean termNear(NormalisedText text, Matches m, boolean[] wanted, int window, int s, int e) {
     char[] c = text.chars;
     int lo = Math.max(sentenceStart(c, s), s - window);
     int hi = Math.min(sentenceEndAfter(c, text.length, e), e + window);
     for (int i = m.firstEndingAtOrAfter(lo); i < m.size && m.end[i] <= hi; i++) {
       int t = m.term[i];
-      if (wanted[t] && m.start[i] >= lo && !(t == termId && m.start[i] == s)) {
+      // A cue must stand beside the trigger, not overlap it (手术前后 is not 术前 next to 前后).
+      if (wanted[t] && m.start[i] >= lo && (m.end[i] <= s || m.start[i] >= e)) {
         return true;
       }
     }
@@ -516,11 +519,21 @@ public final class CompiledRuleBook {
       if (affirmedBetween(m, gapStart, s)) {
         continue;
       }
-      if (gapStart == s || bridgeWithin(c, gapStart, s)) {
+      if (onlyQuotes(c, gapStart, s) || bridgeWithin(c, gapStart, s) || startsWithAny(c, s, gapStart, quantifiers)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** An empty gap, or one holding only quotation marks (而不是“根治”). */
+  private static boolean onlyQuotes(char[] c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if ("\u201C\u2018\u300C\u300E\"'".indexOf(c[i]) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The bridge that ends the gap must lie inside the gap, not reach back over the negator. */
