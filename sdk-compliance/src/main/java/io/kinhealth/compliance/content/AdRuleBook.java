@@ -113,6 +113,17 @@ public final class AdRuleBook {
   }
 
   private static AdRule.Pattern pattern(JsonNode node, String path) {
+    try {
+      return newPattern(node, path);
+    } catch (ValidationException e) {
+      if (e.field().map(f -> f.startsWith("rules[")).orElse(false)) {
+        throw e;
+      }
+      throw new ValidationException(path + "." + e.field().orElse("?"), e.reason(), "invalid pattern at " + path);
+    }
+  }
+
+  private static AdRule.Pattern newPattern(JsonNode node, String path) {
     return new AdRule.Pattern(strings(node, "terms", path), strings(node, "followedBy", path),
         strings(node, "notFollowedBy", path), strings(node, "precededBy", path), strings(node, "notPrecededBy", path),
         window(node.get("nearby"), path + ".nearby"), window(node.get("notNearby"), path + ".notNearby"),

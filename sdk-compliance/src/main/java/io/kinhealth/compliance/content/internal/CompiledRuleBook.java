@@ -279,10 +279,17 @@ public final class CompiledRuleBook {
         }
         int s = m.start[i];
         int e = m.end[i];
+        Pattern pattern = rule.patterns[role & 0xFF];
         if (insideException(m, rule.exception, s, e)
-            || !conditionsHold(rule.patterns[role & 0xFF], text, m, seen, s, e)
+            || !conditionsHold(pattern, text, m, seen, s, e)
             || (rule.source.negationAware() && negated(text, m, s, e))) {
           continue;
+        }
+        if (pattern.number != null) {
+          // The figure is part of the claim: report 治愈率高达95% rather than 治愈率 alone.
+          long span = spanWithFigure(text.chars, text.length, s, e, pattern.number);
+          s = (int) (span >>> 32);
+          e = (int) span;
         }
         hits.add(new Hit(r, s, e));
       }
@@ -301,10 +308,8 @@ public final class CompiledRuleBook {
           continue;
         }
         if (h.start() < kept.end()) {
-          // Overlapping triggers of one rule are one finding: keep the longer span.
-          if (h.end() - h.start() > kept.end() - kept.start()) {
-            kept = h;
-          }
+          // Overlapping triggers of one rule are one finding over their union (比三甲 + 三甲医院 = 比三甲医院).
+          kept = new Hit(kept.rule(), kept.start(), Math.max(kept.end(), h.end()));
           continue;
         }
         out.add(finding(text, kept));
@@ -453,29 +458,64 @@ public final class CompiledRuleBook {
   }
 
   private static boolean numberNear(char[] c, int n, int s, int e, AdRule.NumberNearby rule) {
-    // A figure counts only within the same clause: 患病率为27.5%，... says nothing about the next clause's claim.
-    int lo = Math.max(clauseStart(c, s), s - rule.before());
-    int hi = Math.min(clauseEndAfter(c, n, e), e + rule.after());
-    return figureIn(c, lo, s, rule.percent()) || figureIn(c, e, hi, rule.percent());
+    return lastFigureBefore(c, s, rule) >= 0 || firstFigureAfter(c, n, e, rule) >= 0;
   }
 
-  private static boolean figureIn(char[] c, int from, int to, boolean percent) {
-    for (int j = from; j < to; j++) {
-      char ch = c[j];
-      if (!percent) {
-        if (numeral(ch)) {
-          return true;
-        }
-        continue;
+  /** The trigger's span widened to the figure next to it (the nearer side first). */
+  private static long spanWithFigure(char[] c, int n, int s, int e, AdRule.NumberNearby rule) {
+    int after = firstFigureAfter(c, n, e, rule);
+    if (after >= 0) {
+      int end = after;
+      while (end < n && (numeral(c[end]) || c[end] == '.' || c[end] == '%' || c[end] == '\u2030'
+          || c[end] == '\u6210' || c[end] == '\u4E4B')) {
+        end++;
       }
-      if ((ch == '%' || ch == '\u2030' || ch == '\u6210') && j > 0 && numeral(c[j - 1])) {
-        return true; // 95%, 9成, 九成
-      }
-      if (ch == '\u767E' && j + 2 < to + 2 && j + 2 < c.length && c[j + 1] == '\u5206' && c[j + 2] == '\u4E4B') {
-        return true; // 百分之九十
+      return ((long) s << 32) | end;
+    }
+    int before = lastFigureBefore(c, s, rule);
+    int start = before;
+    while (start > 0 && (numeral(c[start - 1]) || c[start - 1] == '.' || c[start - 1] == '\u5206'
+        || c[start - 1] == '\u4E4B')) {
+      start--;
+    }
+    return ((long) Math.min(start, s) << 32) | e;
+  }
+
+  // A figure counts only within the same clause: 患病率为27.5%，... says nothing about the next clause's claim.
+  private static int firstFigureAfter(char[] c, int n, int e, AdRule.NumberNearby rule) {
+    int hi = Math.min(clauseEndAfter(c, n, e), e + rule.after());
+    for (int j = e; j < hi; j++) {
+      if (figureAt(c, j, rule.percent())) {
+        return j;
       }
     }
-    return false;
+    return -1;
+  }
+
+  private static int lastFigureBefore(char[] c, int s, AdRule.NumberNearby rule) {
+    int lo = Math.max(clauseStart(c, s), s - rule.before());
+    for (int j = s - 1; j >= lo; j--) {
+      if (figureAt(c, j, rule.percent())) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether a figure is at {@code j}: any numeral, or with {@code percent} a percentage sign or 成 right after a
+   * numeral (95%, 九成) or the 百 of 百分之. For a percentage the returned position is the sign, so a span widened
+   * from it takes in the digits before.
+   */
+  private static boolean figureAt(char[] c, int j, boolean percent) {
+    char ch = c[j];
+    if (!percent) {
+      return numeral(ch);
+    }
+    if ((ch == '%' || ch == '\u2030' || ch == '\u6210') && j > 0 && numeral(c[j - 1])) {
+      return true;
+    }
+    return ch == '\u767E' && j + 2 < c.length && c[j + 1] == '\u5206' && c[j + 2] == '\u4E4B';
   }
 
   private boolean termNear(NormalisedText text, Matches m, boolean[] wanted, int window, int s, int e) {
