@@ -10,11 +10,9 @@ import io.kinhealth.core.validation.Check;
  * and parentheses are removed. The number is personal data: {@link #toString()} is masked as {@code 180****1999}
  * and exception messages never contain it.
  */
-public final class MobileNumber {
-  private final String digits;
-
+public final class MobileNumber extends PersonalValue {
   private MobileNumber(String digits) {
-    this.digits = digits;
+    super(digits);
   }
 
   /**
@@ -25,18 +23,19 @@ public final class MobileNumber {
   public static MobileNumber parse(String text) {
     String raw = Check.notBlank(text, "mobile");
     StringBuilder sb = new StringBuilder(16);
+    boolean plus = false;
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       if (c >= '0' && c <= '9') {
         sb.append(c);
-      } else if (c == '+' && sb.length() == 0 && i == 0) {
-        continue;
+      } else if (c == '+' && sb.length() == 0 && !plus) {
+        plus = true; // an international prefix, before any digit: "+86 ..." or "(+86) ..."
       } else if (c != ' ' && c != '-' && c != '(' && c != ')' && c != '\u00a0') {
         throw invalid();
       }
     }
     String d = sb.toString();
-    if (raw.startsWith("+") && !d.startsWith("86")) {
+    if (plus && !d.startsWith("86")) {
       throw new ValidationException("mobile", "mobile.country", "only mainland China (+86) mobile numbers are supported");
     }
     if (d.length() == 15 && d.startsWith("0086")) {
@@ -56,27 +55,12 @@ public final class MobileNumber {
 
   /** The 11 digits. Personal data: never log it. */
   public String value() {
-    return digits;
+    return value;
   }
 
   /** {@code 180****1999}. */
+  @Override
   public String masked() {
-    return digits.substring(0, 3) + "****" + digits.substring(7);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MobileNumber m && m.digits.equals(digits);
-  }
-
-  @Override
-  public int hashCode() {
-    return digits.hashCode();
-  }
-
-  /** Always masked. */
-  @Override
-  public String toString() {
-    return masked();
+    return value.substring(0, 3) + "****" + value.substring(7);
   }
 }

@@ -6,11 +6,9 @@ import io.kinhealth.core.validation.Check;
  * A person's name as written (Chinese or otherwise). Personal data: {@link #toString()} keeps the first character
  * and masks the rest ({@code 段**}), so a name never reaches a log line by accident.
  */
-public final class PersonName {
-  private final String value;
-
+public final class PersonName extends PersonalValue {
   private PersonName(String value) {
-    this.value = value;
+    super(value);
   }
 
   /** A name of 1 to 64 characters; surrounding white space is removed. */
@@ -24,25 +22,10 @@ public final class PersonName {
   }
 
   /** The first character (code point) kept, every other replaced by {@code *}: {@code 段**}. */
+  @Override
   public String masked() {
     int first = value.offsetByCodePoints(0, 1);
     int rest = value.codePointCount(first, value.length());
     return value.substring(0, first) + "*".repeat(Math.max(rest, 1));
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof PersonName p && p.value.equals(value);
-  }
-
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
-  /** Always masked. */
-  @Override
-  public String toString() {
-    return masked();
   }
 }

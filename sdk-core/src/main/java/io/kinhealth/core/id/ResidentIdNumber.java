@@ -14,23 +14,22 @@ import java.time.ZoneId;
  * A mainland China resident identity card number (公民身份号码, GB 11643-1999): 6 region digits, 8 birth-date digits
  * (YYYYMMDD), 3 sequence digits (odd = male) and an ISO 7064 MOD 11-2 check character ({@code 0-9} or {@code X}).
  *
- * <p>Guarantees: only a number whose province code, birth date (a real calendar date from 1900 on) and check
+ * <p>Guarantees: only a number whose province code, birth date (a real calendar date from 1800 on) and check
  * character are valid can be constructed; a lower-case {@code x} is normalised to {@code X}. Whether the birth date
  * is already past needs a clock: {@link #isBornBy(Clock)}. The number is personal data:
  * {@link #toString()} is always masked, and no exception message ever contains it.
  */
-public final class ResidentIdNumber {
+public final class ResidentIdNumber extends PersonalValue {
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final char[] CHECK_CHARS = "10X98765432".toCharArray();
   /** Province-level codes of GB/T 2260 (the first two digits), including Taiwan, Hong Kong and Macao (71, 81, 82). */
   private static final String PROVINCES =
       ",11,12,13,14,15,21,22,23,31,32,33,34,35,36,37,41,42,43,44,45,46,50,51,52,53,54,61,62,63,64,65,71,81,82,";
 
-  private final String value;
   private final LocalDate birthDate;
 
   private ResidentIdNumber(String value, LocalDate birthDate) {
-    this.value = value;
+    super(value);
     this.birthDate = birthDate;
   }
 
@@ -68,8 +67,8 @@ public final class ResidentIdNumber {
     } catch (DateTimeException e) {
       throw invalid("resident_id.birth_date", "the birth date in the resident id is not a calendar date");
     }
-    if (birth.getYear() < 1900) {
-      throw invalid("resident_id.birth_date", "the birth year in the resident id is before 1900");
+    if (birth.getYear() < 1800) {
+      throw invalid("resident_id.birth_date", "the birth year in the resident id is before 1800");
     }
     if (CHECK_CHARS[sum % 11] != last) {
       throw invalid("resident_id.check_digit", "the check character of the resident id does not match");
@@ -142,23 +141,8 @@ public final class ResidentIdNumber {
   }
 
   /** First character and last two kept: {@code 1***************1X}. */
+  @Override
   public String masked() {
     return value.charAt(0) + "*".repeat(15) + value.substring(16);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ResidentIdNumber r && r.value.equals(value);
-  }
-
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
-  /** Always masked. */
-  @Override
-  public String toString() {
-    return masked();
   }
 }

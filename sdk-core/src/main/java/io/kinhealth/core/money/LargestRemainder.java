@@ -51,6 +51,12 @@ public final class LargestRemainder {
     Check.that(sum > 0, "weights", "all_zero", "at least one weight must be positive");
     Check.that(total != Long.MIN_VALUE, "total", "money.overflow", "total is out of range");
 
+    return allocateValidated(total, weights, sum);
+  }
+
+  /** The algorithm proper; callers have checked that weights are non-negative with a positive, exact sum. */
+  static long[] allocateValidated(long total, long[] weights, long sum) {
+    int n = weights.length;
     long magnitude = Math.abs(total);
     long[] parts = new long[n];
     long[] remainders = new long[n];
@@ -61,7 +67,7 @@ public final class LargestRemainder {
       long lo = magnitude * w;
       if (hi == 0 && lo >= 0) {
         parts[i] = lo / sum;
-        remainders[i] = lo % sum;
+        remainders[i] = lo - parts[i] * sum;
       } else {
         BigInteger[] qr = BigInteger.valueOf(magnitude).multiply(BigInteger.valueOf(w))
             .divideAndRemainder(BigInteger.valueOf(sum));
@@ -70,12 +76,44 @@ public final class LargestRemainder {
       }
       given += parts[i];
     }
-    int leftover = (int) (magnitude - given); // < n: each part lost less than one unit
+    return finish(total, magnitude - given, parts, remainders);
+  }
+
+  /**
+   * The same allocation for shares in basis points that are known to be non-null and to sum to 10,000. Dividing by
+   * the constant 10,000 lets the JIT replace the division with a multiplication, which is most of the cost of a
+   * split; amounts too large for that path take the general one.
+   */
+  static long[] allocateShares(long total, BasisPoints[] shares) {
+    long magnitude = Math.abs(total);
+    int n = shares.length;
+    if (magnitude > Long.MAX_VALUE / BasisPoints.SCALE) {
+      long[] weights = new long[n];
+      for (int i = 0; i < n; i++) {
+        weights[i] = shares[i].value();
+      }
+      return allocateValidated(total, weights, BasisPoints.SCALE);
+    }
+    long[] parts = new long[n];
+    long[] remainders = new long[n];
+    long given = 0;
+    for (int i = 0; i < n; i++) {
+      long product = magnitude * shares[i].value();
+      long part = product / BasisPoints.SCALE;
+      parts[i] = part;
+      remainders[i] = product - part * BasisPoints.SCALE;
+      given += part;
+    }
+    return finish(total, magnitude - given, parts, remainders);
+  }
+
+  /** Hands out the leftover units (fewer than the number of parts) and restores the total's sign. */
+  private static long[] finish(long total, long leftover, long[] parts, long[] remainders) {
     if (leftover > 0) {
-      distribute(parts, remainders, leftover);
+      distribute(parts, remainders, (int) leftover);
     }
     if (total < 0) {
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < parts.length; i++) {
         parts[i] = -parts[i];
       }
     }
@@ -86,16 +124,16 @@ public final class LargestRemainder {
   private static void distribute(long[] parts, long[] remainders, int leftover) {
     int n = parts.length;
     if (n <= 32) {
-      // Small n (the usual revenue split): selection without allocation.
-      boolean[] taken = new boolean[n];
+      // Small n (the usual revenue split): repeated selection, marking a taken remainder with -1 (real ones are
+      // never negative), so no extra array is needed.
       for (int k = 0; k < leftover; k++) {
-        int best = -1;
-        for (int i = 0; i < n; i++) {
-          if (!taken[i] && (best < 0 || remainders[i] > remainders[best])) {
+        int best = 0;
+        for (int i = 1; i < n; i++) {
+          if (remainders[i] > remainders[best]) {
             best = i;
           }
         }
-        taken[best] = true;
+        remainders[best] = -1;
         parts[best]++;
       }
       return;

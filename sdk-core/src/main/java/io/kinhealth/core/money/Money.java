@@ -5,11 +5,11 @@ import io.kinhealth.core.internal.IntegerDivision;
 import io.kinhealth.core.validation.Check;
 import java.io.Serializable;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * An exact amount of money: a {@code long} count of the currency's minor unit (fen for CNY) and a {@link Currency}.
@@ -217,23 +217,48 @@ public final class Money implements Comparable<Money>, Serializable {
    */
   public List<Money> allocate(BasisPoints... shares) {
     Check.notNull(shares, "shares");
-    long[] weights = new long[shares.length];
+    int n = shares.length;
+    Check.that(n > 0, "shares", "empty", "shares must not be empty");
     long sum = 0;
-    for (int i = 0; i < shares.length; i++) {
-      weights[i] = Check.notNull(shares[i], "shares[" + i + "]").value();
-      sum += weights[i];
+    for (int i = 0; i < n; i++) {
+      BasisPoints share = shares[i];
+      if (share == null) {
+        throw new ValidationException("shares[" + i + "]", "required", "shares[" + i + "] is required");
+      }
+      sum += share.value();
     }
-    Check.that(sum == BasisPoints.SCALE, "shares", "shares.not_whole",
-        "shares must sum to 10000 bp, got " + sum);
-    return wrap(LargestRemainder.allocate(minor, weights));
+    if (sum != BasisPoints.SCALE) {
+      throw new ValidationException("shares", "shares.not_whole", "shares must sum to 10000 bp, got " + sum);
+    }
+    Check.that(minor != Long.MIN_VALUE, "amount", "money.overflow", "amount is out of range");
+    return wrap(LargestRemainder.allocateShares(minor, shares));
   }
 
   private List<Money> wrap(long[] parts) {
-    List<Money> out = new ArrayList<>(parts.length);
-    for (long p : parts) {
-      out.add(new Money(p, currency));
+    Money[] out = new Money[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      out[i] = new Money(parts[i], currency);
     }
-    return Collections.unmodifiableList(out);
+    return new Parts(out);
+  }
+
+  /** An immutable view over a freshly made array: one allocation instead of a defensive copy. */
+  private static final class Parts extends AbstractList<Money> implements RandomAccess {
+    private final Money[] parts;
+
+    Parts(Money[] parts) {
+      this.parts = parts;
+    }
+
+    @Override
+    public Money get(int index) {
+      return parts[index];
+    }
+
+    @Override
+    public int size() {
+      return parts.length;
+    }
   }
 
   public Money max(Money other) {
