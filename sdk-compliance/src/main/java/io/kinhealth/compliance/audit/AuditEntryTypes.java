@@ -1,0 +1,12 @@
+package io.kinhealth.compliance.audit;
+
+/** The audit types the compliance module writes. Hosts and other modules add their own codes. */
+public final class AuditEntryTypes {
+  private AuditEntryTypes() {}
+
+  public static final String NOTICE_PUBLISHED = "notice.published";
+  public static final String CONSENT_RECORDED = "consent.recorded";
+  public static final String CONSENT_WITHDRAWN = "consent.withdrawn";
+  /** A consent decision (outcome, reasons, policy version, digest of the inputs). */
+  public static final String DECISION = "consent.decision";
+}
