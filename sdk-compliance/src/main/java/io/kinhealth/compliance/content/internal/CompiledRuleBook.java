@@ -42,6 +42,10 @@ public final class CompiledRuleBook {
   private final char[][] bridges;
   private final char[][] quantifiers;
   private final int maxTermLength;
+  /** Terms whose positions context checks read; the others (page-level cues) are only marked as seen. */
+  private final boolean[] positional;
+  /** Each rule's rank in rule-id order, to sort findings by position then rule id without comparators. */
+  private final int[] ruleRank;
 
   private static final class Rule {
     final AdRule source;
@@ -129,6 +133,32 @@ public final class CompiledRuleBook {
     }
     this.automaton = new AhoCorasick(terms);
     this.maxTermLength = terms.stream().mapToInt(String::length).max().orElse(1);
+    this.positional = new boolean[n];
+    for (int t = 0; t < n; t++) {
+      positional[t] = triggers[t].length > 0 || negator[t] || breaker[t] || affirmer[t] || warning[t] || distancer[t];
+    }
+    for (Rule rule : rules) {
+      for (int t = 0; t < n; t++) {
+        positional[t] |= rule.exception[t];
+      }
+      for (Pattern p : rule.patterns) {
+        for (int t = 0; t < n; t++) {
+          positional[t] |= (p.nearby != null && p.nearby[t]) || (p.notNearby != null && p.notNearby[t]);
+        }
+      }
+    }
+    Integer[] order = new Integer[rules.length];
+    for (int r = 0; r < order.length; r++) {
+      order[r] = r;
+    }
+    Arrays.sort(order, Comparator.comparing(r -> rules[r].source.id()));
+    this.ruleRank = new int[rules.length];
+    for (int i = 0; i < order.length; i++) {
+      ruleRank[order[i]] = i;
+    }
+    if (rules.length > 255) {
+      throw new ValidationException("rules", "content.rule_book.too_many_rules", "a rule book has at most 255 rules");
+    }
   }
 
   private Pattern compilePattern(AdRule.Pattern source, String path) {
@@ -223,12 +253,18 @@ public final class CompiledRuleBook {
     return terms.size();
   }
 
-  /** Every match of the single automaton pass, ordered by end offset. */
+  /** Every match of the single automaton pass that context checks may need, ordered by end offset. */
   private static final class Matches {
-    int[] term = new int[16];
-    int[] start = new int[16];
-    int[] end = new int[16];
+    int[] term;
+    int[] start;
+    int[] end;
     int size;
+
+    Matches(int capacity) {
+      term = new int[capacity];
+      start = new int[capacity];
+      end = new int[capacity];
+    }
 
     void add(int t, int s, int e) {
       if (size == term.length) {
@@ -242,10 +278,34 @@ public final class CompiledRuleBook {
       size++;
     }
 
-    /** Index of the first match whose end is at least {@code e}. */
-    int firstEndingAtOrAfter(int e) {
-      int lo = 0;
-      int hi = size;
+    /**
+     * Index of the first match whose end is at least {@code e}, searched outwards from {@code hint} (the trigger
+     * being checked): every query is near the trigger, so galloping from it beats a search over the whole list.
+     */
+    int firstEndingAtOrAfter(int e, int hint) {
+      int lo;
+      int hi;
+      if (hint >= size || end[hint] >= e) {
+        hi = Math.min(hint, size);
+        int step = 1;
+        lo = hi - 1;
+        while (lo >= 0 && end[lo] >= e) {
+          hi = lo;
+          lo = hi - step;
+          step <<= 1;
+        }
+        lo = Math.max(lo + 1, 0);
+      } else {
+        lo = hint + 1;
+        int step = 1;
+        hi = lo;
+        while (hi < size && end[hi] < e) {
+          lo = hi + 1;
+          hi = lo + step;
+          step <<= 1;
+        }
+        hi = Math.min(hi, size);
+      }
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
         if (end[mid] < e) {
@@ -258,17 +318,99 @@ public final class CompiledRuleBook {
     }
   }
 
-  private record Hit(int rule, int start, int end) {}
+  /** The state of one review: the text, the matches, and the sentence and clause around the trigger in hand. */
+  private final class Scan {
+    final char[] c;
+    final int n;
+    final Matches m;
+    final boolean[] seen;
+    int hint;
+    int s;
+    int e;
+    private int sentenceStart;
+    private int sentenceEnd;
+    private int clauseStart;
+    private int clauseEnd;
+
+    Scan(NormalisedText text) {
+      this.c = text.chars;
+      this.n = text.length;
+      this.m = new Matches(Math.max(16, n / 4));
+      this.seen = new boolean[terms.size()];
+    }
+
+    void at(int index, int start, int end) {
+      hint = index;
+      s = start;
+      e = end;
+      sentenceStart = -1;
+      sentenceEnd = -1;
+      clauseStart = -1;
+      clauseEnd = -1;
+    }
+
+    int sentenceStart() {
+      if (sentenceStart < 0) {
+        int i = s;
+        while (i > 0 && s - i < SENTENCE_REACH && !isSentenceEnd(c[i - 1])) {
+          i--;
+        }
+        sentenceStart = i;
+      }
+      return sentenceStart;
+    }
+
+    int sentenceEnd() {
+      if (sentenceEnd < 0) {
+        int i = e;
+        while (i < n && i - e < SENTENCE_REACH && !isSentenceEnd(c[i])) {
+          i++;
+        }
+        sentenceEnd = i;
+      }
+      return sentenceEnd;
+    }
+
+    int clauseStart() {
+      if (clauseStart < 0) {
+        int i = s;
+        while (i > 0 && s - i < SENTENCE_REACH && !isClauseEnd(c[i - 1])) {
+          i--;
+        }
+        clauseStart = i;
+      }
+      return clauseStart;
+    }
+
+    int clauseEnd() {
+      if (clauseEnd < 0) {
+        int i = e;
+        while (i < n && i - e < SENTENCE_REACH && !isClauseEnd(c[i])) {
+          i++;
+        }
+        clauseEnd = i;
+      }
+      return clauseEnd;
+    }
+
+    int first(int endAtLeast) {
+      return m.firstEndingAtOrAfter(endAtLeast, hint);
+    }
+  }
 
   /** Reviews normalised text and returns findings with spans in the original text. */
   public List<AdFinding> review(NormalisedText text, ContentChannel channel) {
-    Matches m = new Matches();
-    boolean[] seen = new boolean[terms.size()];
+    Scan scan = new Scan(text);
+    Matches m = scan.m;
+    boolean[] seen = scan.seen;
     automaton.scan(text.chars, text.length, (pattern, end) -> {
-      m.add(pattern, end - automaton.length(pattern), end);
       seen[pattern] = true;
+      if (positional[pattern]) {
+        m.add(pattern, end - automaton.length(pattern), end);
+      }
     });
-    List<Hit> hits = new ArrayList<>();
+    long[] hits = new long[16];
+    int hitCount = 0;
     for (int i = 0; i < m.size; i++) {
       int[] roles = triggers[m.term[i]];
       for (int role : roles) {
@@ -277,82 +419,139 @@ public final class CompiledRuleBook {
         if (!rule.source.appliesTo(channel)) {
           continue;
         }
-        int s = m.start[i];
-        int e = m.end[i];
+        scan.at(i, m.start[i], m.end[i]);
         Pattern pattern = rule.patterns[role & 0xFF];
-        if (insideException(m, rule.exception, s, e)
-            || !conditionsHold(pattern, text, m, seen, s, e)
-            || (rule.source.negationAware() && negated(text, m, s, e))) {
+        if (insideException(scan, rule.exception)
+            || !conditionsHold(pattern, scan)
+            || (rule.source.negationAware() && negated(scan))) {
           continue;
         }
+        int s = scan.s;
+        int e = scan.e;
         if (pattern.number != null) {
           // The figure is part of the claim: report 治愈率高达95% rather than 治愈率 alone.
-          long span = spanWithFigure(text.chars, text.length, s, e, pattern.number);
-          s = (int) (span >>> 32);
-          e = (int) span;
+          int after = firstFigureAfter(scan, pattern.number);
+          if (after >= 0) {
+            e = figureEnd(scan.c, scan.n, after);
+          } else {
+            s = Math.min(s, figureStart(scan.c, lastFigureBefore(scan, pattern.number)));
+          }
         }
-        hits.add(new Hit(r, s, e));
+        if (hitCount == hits.length) {
+          hits = Arrays.copyOf(hits, hitCount * 2);
+        }
+        // rule, start, then longer spans first: one sort of primitives instead of a comparator chain
+        hits[hitCount++] = ((long) r << 55) | ((long) s << 31) | (Integer.MAX_VALUE - e);
       }
     }
-    return findings(text, hits);
+    return findings(text, hits, hitCount);
   }
 
-  private List<AdFinding> findings(NormalisedText text, List<Hit> hits) {
-    hits.sort(Comparator.comparingInt(Hit::rule).thenComparingInt(Hit::start).thenComparingInt(h -> -h.end()));
-    List<AdFinding> out = new ArrayList<>();
-    Hit kept = null;
+  private static int hitRule(long h) {
+    return (int) (h >>> 55);
+  }
+
+  private static int hitStart(long h) {
+    return (int) ((h >>> 31) & 0xFFFFFF);
+  }
+
+  private static int hitEnd(long h) {
+    return Integer.MAX_VALUE - (int) (h & 0x7FFFFFFFL);
+  }
+
+  private List<AdFinding> findings(NormalisedText text, long[] hits, int count) {
+    Arrays.sort(hits, 0, count);
+    // Per rule, overlapping triggers become one finding over their union (比三甲 + 三甲医院 = 比三甲医院).
+    long[] merged = new long[count];
+    int out = 0;
+    int keptRule = -1;
+    int keptStart = 0;
+    int keptEnd = 0;
     boolean ruleDone = false;
-    for (Hit h : hits) {
-      if (kept != null && kept.rule() == h.rule()) {
+    for (int i = 0; i < count; i++) {
+      int r = hitRule(hits[i]);
+      int s = hitStart(hits[i]);
+      int e = hitEnd(hits[i]);
+      if (r == keptRule) {
         if (ruleDone) {
           continue;
         }
-        if (h.start() < kept.end()) {
-          // Overlapping triggers of one rule are one finding over their union (比三甲 + 三甲医院 = 比三甲医院).
-          kept = new Hit(kept.rule(), kept.start(), Math.max(kept.end(), h.end()));
+        if (s < keptEnd) {
+          keptEnd = Math.max(keptEnd, e);
           continue;
         }
-        out.add(finding(text, kept));
-        kept = h;
+        merged[out++] = span(keptRule, keptStart, keptEnd);
+        keptStart = s;
+        keptEnd = e;
         continue;
       }
-      if (kept != null && !ruleDone) {
-        out.add(finding(text, kept));
+      if (keptRule >= 0 && !ruleDone) {
+        merged[out++] = span(keptRule, keptStart, keptEnd);
       }
-      kept = h;
-      ruleDone = false;
-      if (rules[h.rule()].source.oncePerText()) {
-        out.add(finding(text, h));
-        ruleDone = true;
+      keptRule = r;
+      keptStart = s;
+      keptEnd = e;
+      ruleDone = rules[r].source.oncePerText();
+      if (ruleDone) {
+        merged[out++] = span(r, s, e);
       }
     }
-    if (kept != null && !ruleDone) {
-      out.add(finding(text, kept));
+    if (keptRule >= 0 && !ruleDone) {
+      merged[out++] = span(keptRule, keptStart, keptEnd);
     }
-    out.sort(Comparator.comparingInt(AdFinding::start).thenComparing(AdFinding::ruleId));
-    return out;
+    // Order by position, then rule id.
+    long[] order = new long[out];
+    for (int i = 0; i < out; i++) {
+      order[i] = ((long) spanStart(merged[i]) << 30) | ((long) ruleRank[spanRule(merged[i])] << 22) | i;
+    }
+    Arrays.sort(order);
+    List<AdFinding> findings = new ArrayList<>(out);
+    for (long o : order) {
+      long sp = merged[(int) (o & 0x3FFFFF)];
+      findings.add(finding(text, spanRule(sp), spanStart(sp), spanEnd(sp)));
+    }
+    return findings;
   }
 
-  private AdFinding finding(NormalisedText text, Hit h) {
-    AdRule rule = rules[h.rule()].source;
-    int start = text.originalStart(h.start());
-    int end = text.originalEnd(h.end());
+  private static long span(int rule, int start, int end) {
+    return ((long) rule << 48) | ((long) start << 24) | end;
+  }
+
+  private static int spanRule(long sp) {
+    return (int) (sp >>> 48);
+  }
+
+  private static int spanStart(long sp) {
+    return (int) ((sp >>> 24) & 0xFFFFFF);
+  }
+
+  private static int spanEnd(long sp) {
+    return (int) (sp & 0xFFFFFF);
+  }
+
+  private AdFinding finding(NormalisedText text, int r, int s, int e) {
+    AdRule rule = rules[r].source;
+    int start = text.originalStart(s);
+    int end = text.originalEnd(e);
     return new AdFinding(rule.id(), rule.law(), rule.article(), rule.severity(), start, end,
         text.original().substring(start, end), rule.suggestion());
   }
 
-  private boolean insideException(Matches m, boolean[] exception, int s, int e) {
-    for (int i = m.firstEndingAtOrAfter(e); i < m.size && m.end[i] <= s + maxTermLength; i++) {
-      if (exception[m.term[i]] && m.start[i] <= s) {
+  private boolean insideException(Scan scan, boolean[] exception) {
+    Matches m = scan.m;
+    for (int i = scan.first(scan.e); i < m.size && m.end[i] <= scan.s + maxTermLength; i++) {
+      if (exception[m.term[i]] && m.start[i] <= scan.s) {
         return true;
       }
     }
     return false;
   }
 
-  private boolean conditionsHold(Pattern p, NormalisedText text, Matches m, boolean[] seen, int s, int e) {
-    char[] c = text.chars;
-    int n = text.length;
+  private boolean conditionsHold(Pattern p, Scan scan) {
+    char[] c = scan.c;
+    int n = scan.n;
+    int s = scan.s;
+    int e = scan.e;
     if ((p.followedBy.length > 0 || p.followedByBoundary)
         && !(startsWithAny(c, n, e, p.followedBy) || (p.followedByBoundary && boundaryAt(c, n, e)))) {
       return false;
@@ -366,19 +565,19 @@ public final class CompiledRuleBook {
     if (endsWithAny(c, s, p.notPrecededBy)) {
       return false;
     }
-    if (p.pageRequires.length > 0 && !anySeen(seen, p.pageRequires)) {
+    if (p.pageRequires.length > 0 && !anySeen(scan.seen, p.pageRequires)) {
       return false;
     }
-    if (anySeen(seen, p.pageUnless)) {
+    if (anySeen(scan.seen, p.pageUnless)) {
       return false;
     }
-    if (p.number != null && !numberNear(c, n, s, e, p.number)) {
+    if (p.number != null && lastFigureBefore(scan, p.number) < 0 && firstFigureAfter(scan, p.number) < 0) {
       return false;
     }
-    if (p.nearby != null && !termNear(text, m, p.nearby, p.nearbyWindow, s, e)) {
+    if (p.nearby != null && !termNear(scan, p.nearby, p.nearbyWindow)) {
       return false;
     }
-    return p.notNearby == null || !termNear(text, m, p.notNearby, p.notNearbyWindow, s, e);
+    return p.notNearby == null || !termNear(scan, p.notNearby, p.notNearbyWindow);
   }
 
   private static boolean anySeen(boolean[] seen, int[] ids) {
@@ -413,89 +612,51 @@ public final class CompiledRuleBook {
     return at >= n || !Character.isLetterOrDigit(c[at]);
   }
 
-  static boolean sentenceEnd(char c) {
+  static boolean isSentenceEnd(char c) {
     return c == '\u3002' || c == '!' || c == '?' || c == ';' || c == '\n' || c == '\u2026';
   }
 
-  static boolean clauseEnd(char c) {
-    return sentenceEnd(c) || c == ',' || c == '\uFF64';
-  }
-
-  private static int sentenceStart(char[] c, int from) {
-    int i = from;
-    while (i > 0 && from - i < SENTENCE_REACH && !sentenceEnd(c[i - 1])) {
-      i--;
-    }
-    return i;
-  }
-
-  private static int sentenceEndAfter(char[] c, int n, int from) {
-    int i = from;
-    while (i < n && i - from < SENTENCE_REACH && !sentenceEnd(c[i])) {
-      i++;
-    }
-    return i;
-  }
-
-  private static int clauseStart(char[] c, int from) {
-    int i = from;
-    while (i > 0 && from - i < SENTENCE_REACH && !clauseEnd(c[i - 1])) {
-      i--;
-    }
-    return i;
-  }
-
-  private static int clauseEndAfter(char[] c, int n, int from) {
-    int i = from;
-    while (i < n && i - from < SENTENCE_REACH && !clauseEnd(c[i])) {
-      i++;
-    }
-    return i;
+  static boolean isClauseEnd(char c) {
+    return isSentenceEnd(c) || c == ',' || c == '\uFF64';
   }
 
   private static boolean numeral(char ch) {
     return (ch >= '0' && ch <= '9') || "零〇一二两三四五六七八九十百千万亿半".indexOf(ch) >= 0;
   }
 
-  private static boolean numberNear(char[] c, int n, int s, int e, AdRule.NumberNearby rule) {
-    return lastFigureBefore(c, s, rule) >= 0 || firstFigureAfter(c, n, e, rule) >= 0;
+  private static int figureEnd(char[] c, int n, int from) {
+    int end = from;
+    while (end < n && (numeral(c[end]) || c[end] == '.' || c[end] == '%' || c[end] == '\u2030'
+        || c[end] == '\u6210' || c[end] == '\u4E4B')) {
+      end++;
+    }
+    return end;
   }
 
-  /** The trigger's span widened to the figure next to it (the nearer side first). */
-  private static long spanWithFigure(char[] c, int n, int s, int e, AdRule.NumberNearby rule) {
-    int after = firstFigureAfter(c, n, e, rule);
-    if (after >= 0) {
-      int end = after;
-      while (end < n && (numeral(c[end]) || c[end] == '.' || c[end] == '%' || c[end] == '\u2030'
-          || c[end] == '\u6210' || c[end] == '\u4E4B')) {
-        end++;
-      }
-      return ((long) s << 32) | end;
-    }
-    int before = lastFigureBefore(c, s, rule);
-    int start = before;
+  private static int figureStart(char[] c, int from) {
+    int start = from;
     while (start > 0 && (numeral(c[start - 1]) || c[start - 1] == '.' || c[start - 1] == '\u5206'
         || c[start - 1] == '\u4E4B')) {
       start--;
     }
-    return ((long) Math.min(start, s) << 32) | e;
+    return start;
   }
 
   // A figure counts only within the same clause: 患病率为27.5%，... says nothing about the next clause's claim.
-  private static int firstFigureAfter(char[] c, int n, int e, AdRule.NumberNearby rule) {
-    int hi = Math.min(clauseEndAfter(c, n, e), e + rule.after());
-    for (int j = e; j < hi; j++) {
-      if (figureAt(c, j, rule.percent())) {
+  private static int firstFigureAfter(Scan scan, AdRule.NumberNearby rule) {
+    int hi = Math.min(scan.clauseEnd(), scan.e + rule.after());
+    for (int j = scan.e; j < hi; j++) {
+      if (figureAt(scan.c, j, rule.percent())) {
         return j;
       }
     }
     return -1;
   }
 
-  private static int lastFigureBefore(char[] c, int s, AdRule.NumberNearby rule) {
-    int lo = Math.max(clauseStart(c, s), s - rule.before());
-    for (int j = s - 1; j >= lo; j--) {
-      if (figureAt(c, j, rule.percent())) {
+  private static int lastFigureBefore(Scan scan, AdRule.NumberNearby rule) {
+    int lo = Math.max(scan.clauseStart(), scan.s - rule.before());
+    for (int j = scan.s - 1; j >= lo; j--) {
+      if (figureAt(scan.c, j, rule.percent())) {
         return j;
       }
     }
@@ -504,8 +665,8 @@ public final class CompiledRuleBook {
 
   /**
    * Whether a figure is at {@code j}: any numeral, or with {@code percent} a percentage sign or 成 right after a
-   * numeral (95%, 九成) or the 百 of 百分之. For a percentage the returned position is the sign, so a span widened
-   * from it takes in the digits before.
+   * numeral (95%, 九成) or the 百 of 百分之. For a percentage the position is the sign, so a span widened from it
+   * takes in the digits before.
    */
   private static boolean figureAt(char[] c, int j, boolean percent) {
     char ch = c[j];
@@ -518,27 +679,29 @@ public final class CompiledRuleBook {
     return ch == '\u767E' && j + 2 < c.length && c[j + 1] == '\u5206' && c[j + 2] == '\u4E4B';
   }
 
-  private boolean termNear(NormalisedText text, Matches m, boolean[] wanted, int window, int s, int e) {
-    char[] c = text.chars;
-    int lo = Math.max(sentenceStart(c, s), s - window);
-    int hi = Math.min(sentenceEndAfter(c, text.length, e), e + window);
-    for (int i = m.firstEndingAtOrAfter(lo); i < m.size && m.end[i] <= hi; i++) {
-      int t = m.term[i];
+  private boolean termNear(Scan scan, boolean[] wanted, int window) {
+    Matches m = scan.m;
+    int lo = Math.max(scan.sentenceStart(), scan.s - window);
+    int hi = Math.min(scan.sentenceEnd(), scan.e + window);
+    for (int i = scan.first(lo); i < m.size && m.end[i] <= hi; i++) {
       // A cue must stand beside the trigger, not overlap it (手术前后 is not 术前 next to 前后).
-      if (wanted[t] && m.start[i] >= lo && (m.end[i] <= s || m.start[i] >= e)) {
+      if (wanted[m.term[i]] && m.start[i] >= lo && (m.end[i] <= scan.s || m.start[i] >= scan.e)) {
         return true;
       }
     }
     return false;
   }
 
-  /** Whether the trigger at [s, e) is negated, attributed to someone else, or quoted in a warning. */
-  private boolean negated(NormalisedText text, Matches m, int s, int e) {
-    char[] c = text.chars;
-    int clause = clauseStart(c, s);
-    int clauseEnd = clauseEndAfter(c, text.length, e);
+  /** Whether the trigger is negated, attributed to someone else, or quoted in a warning. */
+  private boolean negated(Scan scan) {
+    Matches m = scan.m;
+    char[] c = scan.c;
+    int s = scan.s;
+    int e = scan.e;
+    int clause = scan.clauseStart();
+    int clauseEnd = scan.clauseEnd();
     // A warning or distancing word earlier in the clause (警惕宣称根治的广告), or a warning later in it.
-    for (int i = m.firstEndingAtOrAfter(clause); i < m.size && m.end[i] <= clauseEnd; i++) {
+    for (int i = scan.first(clause); i < m.size && m.end[i] <= clauseEnd; i++) {
       int t = m.term[i];
       boolean before = m.start[i] >= clause && m.end[i] <= s;
       boolean after = m.start[i] >= e;
@@ -546,17 +709,17 @@ public final class CompiledRuleBook {
         return true;
       }
     }
-    if (quoted(c, s) && warnedAround(m, c, text.length, s, e)) {
+    if (quoted(c, scan.sentenceStart(), s) && warnedAround(scan)) {
       return true;
     }
     // A negator shortly before, joined to the trigger directly or through a bridge word (无法彻底根治).
     int from = Math.max(clause, s - NEGATION_REACH);
-    for (int i = m.firstEndingAtOrAfter(from); i < m.size && m.end[i] <= s; i++) {
-      if (!negator[m.term[i]] || m.start[i] < clause || broken(m, m.start[i], m.end[i])) {
+    for (int i = scan.first(from); i < m.size && m.end[i] <= s; i++) {
+      if (!negator[m.term[i]] || m.start[i] < clause || broken(scan, m.start[i], m.end[i])) {
         continue;
       }
       int gapStart = m.end[i];
-      if (affirmedBetween(m, gapStart, s)) {
+      if (affirmedBetween(scan, gapStart, s)) {
         continue;
       }
       if (onlyQuotes(c, gapStart, s) || bridgeWithin(c, gapStart, s) || startsWithAny(c, s, gapStart, quantifiers)) {
@@ -586,8 +749,9 @@ public final class CompiledRuleBook {
     return false;
   }
 
-  private boolean broken(Matches m, int ns, int ne) {
-    for (int i = m.firstEndingAtOrAfter(ne); i < m.size && m.end[i] <= ns + maxTermLength; i++) {
+  private boolean broken(Scan scan, int ns, int ne) {
+    Matches m = scan.m;
+    for (int i = scan.first(ne); i < m.size && m.end[i] <= ns + maxTermLength; i++) {
       if (breaker[m.term[i]] && m.start[i] <= ns) {
         return true;
       }
@@ -595,8 +759,9 @@ public final class CompiledRuleBook {
     return false;
   }
 
-  private boolean affirmedBetween(Matches m, int from, int to) {
-    for (int i = m.firstEndingAtOrAfter(from); i < m.size && m.end[i] <= to; i++) {
+  private boolean affirmedBetween(Scan scan, int from, int to) {
+    Matches m = scan.m;
+    for (int i = scan.first(from); i < m.size && m.end[i] <= to; i++) {
       if (affirmer[m.term[i]] && m.start[i] >= from) {
         return true;
       }
@@ -604,10 +769,9 @@ public final class CompiledRuleBook {
     return false;
   }
 
-  private static boolean quoted(char[] c, int s) {
-    int start = sentenceStart(c, s);
+  private static boolean quoted(char[] c, int sentenceStart, int s) {
     int ascii = 0;
-    for (int i = s - 1; i >= start; i--) {
+    for (int i = s - 1; i >= sentenceStart; i--) {
       char ch = c[i];
       if (ch == '\u201D' || ch == '\u2019' || ch == '\u300D' || ch == '\u300F' || ch == '\u300B') {
         return false;
@@ -622,10 +786,11 @@ public final class CompiledRuleBook {
     return ascii % 2 == 1;
   }
 
-  private boolean warnedAround(Matches m, char[] c, int n, int s, int e) {
-    int lo = Math.max(0, sentenceStart(c, s) - QUOTE_LOOKBACK);
-    int hi = sentenceEndAfter(c, n, e);
-    for (int i = m.firstEndingAtOrAfter(lo); i < m.size && m.end[i] <= hi; i++) {
+  private boolean warnedAround(Scan scan) {
+    Matches m = scan.m;
+    int lo = Math.max(0, scan.sentenceStart() - QUOTE_LOOKBACK);
+    int hi = scan.sentenceEnd();
+    for (int i = scan.first(lo); i < m.size && m.end[i] <= hi; i++) {
       int t = m.term[i];
       if ((warning[t] || distancer[t]) && m.start[i] >= lo) {
         return true;
