@@ -18,6 +18,7 @@ public final class Quickstart {
     out.println("KinHealth SDK quickstart");
     out.println("========================");
     new CoreChapter(out).run();
+    new ComplianceChapter(out).run();
     new ContentReviewChapter(out).run();
     out.println();
     out.println("Done.");
