@@ -19,6 +19,7 @@ public final class Quickstart {
     out.println("========================");
     new CoreChapter(out).run();
     new ComplianceChapter(out).run();
+    new ContentReviewChapter(out).run();
     out.println();
     out.println("Done.");
   }
