@@ -17,12 +17,21 @@ import io.kinhealth.compliance.internal.Keys;
 import io.kinhealth.compliance.memory.InMemoryAuditStore;
 import io.kinhealth.compliance.memory.InMemoryConsentStore;
 import io.kinhealth.compliance.memory.InMemoryNoticeStore;
+import io.kinhealth.compliance.memory.InMemoryRetentionStore;
+import io.kinhealth.compliance.retention.HeldRecord;
+import io.kinhealth.compliance.retention.LegalHold;
+import io.kinhealth.compliance.retention.LegalHoldChanged;
+import io.kinhealth.compliance.retention.LegalHoldId;
+import io.kinhealth.compliance.retention.PlaceLegalHold;
+import io.kinhealth.compliance.retention.RecordErasure;
+import io.kinhealth.compliance.retention.Tombstone;
 import io.kinhealth.compliance.notice.NoticeId;
 import io.kinhealth.compliance.notice.NoticePublished;
 import io.kinhealth.compliance.notice.PrivacyNotice;
 import io.kinhealth.compliance.spi.AuditStore;
 import io.kinhealth.compliance.spi.ConsentStore;
 import io.kinhealth.compliance.spi.NoticeStore;
+import io.kinhealth.compliance.spi.RetentionStore;
 import io.kinhealth.compliance.taxonomy.DataCategory;
 import io.kinhealth.compliance.taxonomy.ProcessingAction;
 import io.kinhealth.compliance.taxonomy.Purpose;
@@ -30,6 +39,7 @@ import io.kinhealth.compliance.taxonomy.Vocabulary;
 import io.kinhealth.core.error.ConflictException;
 import io.kinhealth.core.error.ForbiddenException;
 import io.kinhealth.core.error.IdempotencyConflictException;
+import io.kinhealth.core.error.InvalidStateException;
 import io.kinhealth.core.error.NotFoundException;
 import io.kinhealth.core.id.IdempotencyKey;
 import io.kinhealth.core.id.PersonId;
@@ -46,6 +56,7 @@ import io.kinhealth.core.validation.Check;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -89,6 +100,7 @@ public final class ConsentService implements AutoCloseable {
   private final ConsentPolicy policy;
   private final ConsentStore consentStore;
   private final NoticeStore noticeStore;
+  private final RetentionStore retentionStore;
   private final EventBus eventBus;
   private final TransactionRunner transactions;
   private final IdGenerator ids;
@@ -104,11 +116,12 @@ public final class ConsentService implements AutoCloseable {
     this.policy = b.policy;
     this.consentStore = b.consentStore;
     this.noticeStore = b.noticeStore;
+    this.retentionStore = b.retentionStore;
     this.eventBus = b.eventBus;
     this.transactions = b.transactionRunner;
     this.ids = b.idGenerator != null ? b.idGenerator : new UuidV7IdGenerator(clock, new SecureRandom());
     this.auditLog = AuditLog.of(b.auditStore, transactions, clock);
-    this.engine = new DecisionEngine(vocabulary, policy, consentStore, noticeStore);
+    this.engine = new DecisionEngine(vocabulary, policy, consentStore, noticeStore, retentionStore);
     this.cache = new DecisionCache(b.cacheMaximumSubjects, b.cacheMaximumPerSubject);
     this.rules = new ConsentRules(vocabulary, policy, noticeStore);
     this.subscription = eventBus.subscribe(ComplianceEvent.class, this::onEvent);
@@ -328,7 +341,111 @@ public final class ConsentService implements AutoCloseable {
     return auditLog.append(audit, key);
   }
 
+  // ---------------------------------------------------------------- legal holds and erasure
+
+  /**
+   * Places a legal hold: the subject's data (of the given categories, or all) stays stored but every decision about
+   * it is a DENY (PIPL art. 47), and retention sweeps hold it back instead of listing it for erasure. Audited;
+   * publishes {@link LegalHoldChanged}.
+   */
+  public LegalHold placeLegalHold(PlaceLegalHold command) {
+    Check.notNull(command, "command");
+    for (DataCategory c : command.categories()) {
+      Check.that(vocabulary.contains(c), "categories", "category.unknown", "unknown data category " + c.code());
+    }
+    Instant now = clock.instant();
+    LegalHold hold = new LegalHold(LegalHoldId.of(ids.newId()), 1, command.subjectId(), command.categories(),
+        command.reason(), command.caseReference(), now, null);
+    LegalHold stored = transactions.inTransaction(() -> {
+      LegalHold s = retentionStore.placeHold(hold, command.idempotencyKey());
+      if (s.id().equals(hold.id())) {
+        auditLog.append(AuditRecord.of(AuditEntryTypes.LEGAL_HOLD_PLACED, s.subjectId())
+            .withAttribute("legalHoldId", s.id().value()).withAttribute("reason", s.reason())
+            .withAttribute("categories", sortedCodes(s.categories())).withPolicyVersion(engine.policyVersion()),
+            Keys.derive(command.idempotencyKey(), "audit"));
+        transactions.afterCommit(() -> eventBus.publish(new LegalHoldChanged(s.id(), s.subjectId(), true, now)));
+      }
+      return s;
+    });
+    cache.invalidate(stored.subjectId());
+    return stored;
+  }
+
+  /** Lifts a legal hold; releasing a released hold returns it unchanged. Audited. */
+  public LegalHold releaseLegalHold(LegalHoldId id, IdempotencyKey key) {
+    Check.notNull(id, "legalHoldId");
+    Check.notNull(key, "idempotencyKey");
+    LegalHold released = retrying(() -> {
+      LegalHold current = retentionStore.findHold(id).orElseThrow(
+          () -> new NotFoundException("legal_hold.not_found", "legalHoldId", "no legal hold with this id"));
+      if (!current.isActive()) {
+        return current;
+      }
+      Instant now = clock.instant();
+      return transactions.inTransaction(() -> {
+        LegalHold r = retentionStore.releaseHold(id, current.version(), now, key);
+        if (now.equals(r.releasedAt())) {
+          auditLog.append(AuditRecord.of(AuditEntryTypes.LEGAL_HOLD_RELEASED, r.subjectId())
+              .withAttribute("legalHoldId", r.id().value()).withPolicyVersion(engine.policyVersion()),
+              Keys.derive(key, "audit"));
+          transactions.afterCommit(() -> eventBus.publish(new LegalHoldChanged(r.id(), r.subjectId(), false, now)));
+        }
+        return r;
+      });
+    });
+    cache.invalidate(released.subjectId());
+    return released;
+  }
+
+  /** A subject's active legal holds. */
+  public List<LegalHold> legalHoldsOf(PersonId subjectId) {
+    return retentionStore.activeHolds(Check.notNull(subjectId, "subjectId"));
+  }
+
+  /**
+   * Records that the host erased a record, leaving a {@link Tombstone} and an audit entry. Refused while a legal
+   * hold covers the record's category.
+   *
+   * @throws io.kinhealth.core.error.InvalidStateException {@code erasure.legal_hold} under a hold
+   */
+  public Tombstone recordErasure(RecordErasure command) {
+    Check.notNull(command, "command");
+    HeldRecord r = command.record();
+    for (LegalHold h : retentionStore.activeHolds(r.subjectId())) {
+      if (h.covers(r.category())) {
+        throw new InvalidStateException("erasure.legal_hold", "record",
+            "PIPL art. 47: the record is under a legal hold and must stay stored");
+      }
+    }
+    Instant now = clock.instant();
+    Tombstone t = new Tombstone(r.recordRef(), r.subjectId(), r.category(), r.purpose(), command.reason(), now);
+    return transactions.inTransaction(() -> {
+      Tombstone s = retentionStore.insertTombstone(t, command.idempotencyKey());
+      if (s.erasedAt().equals(now)) {
+        auditLog.append(AuditRecord.of(AuditEntryTypes.ERASURE_RECORDED, s.subjectId())
+            .withAttribute("recordRef", s.recordRef()).withAttribute("category", s.category().code())
+            .withAttribute("purpose", s.purpose().code()).withAttribute("reason", s.reason().name())
+            .withAttribute("citation", s.reason().citation()).withPolicyVersion(engine.policyVersion()),
+            Keys.derive(command.idempotencyKey(), "audit"));
+      }
+      return s;
+    });
+  }
+
+  public Optional<Tombstone> tombstone(String recordRef) {
+    return retentionStore.findTombstone(Check.notBlank(recordRef, "recordRef"));
+  }
+
+  public Page<Tombstone> tombstonesOf(PersonId subjectId, PageRequest page) {
+    return retentionStore.tombstonesOf(Check.notNull(subjectId, "subjectId"), Check.notNull(page, "page"));
+  }
+
   // ---------------------------------------------------------------- plumbing
+
+  /** The clock this service reads (other compliance services built on it share it). */
+  public Clock clock() {
+    return clock;
+  }
 
   /** The audit log shared by this service; other modules append their own records to it. */
   public AuditLog auditLog() {
@@ -428,6 +545,7 @@ public final class ConsentService implements AutoCloseable {
     private ConsentStore consentStore;
     private NoticeStore noticeStore;
     private AuditStore auditStore;
+    private RetentionStore retentionStore;
     private EventBus eventBus;
     private TransactionRunner transactionRunner;
     private IdGenerator idGenerator;
@@ -463,6 +581,12 @@ public final class ConsentService implements AutoCloseable {
 
     public Builder auditStore(AuditStore value) {
       this.auditStore = Check.notNull(value, "auditStore");
+      return this;
+    }
+
+    /** Where legal holds and erasure tombstones live (in memory by default). */
+    public Builder retentionStore(RetentionStore value) {
+      this.retentionStore = Check.notNull(value, "retentionStore");
       return this;
     }
 
@@ -505,6 +629,9 @@ public final class ConsentService implements AutoCloseable {
       }
       if (auditStore == null) {
         auditStore = new InMemoryAuditStore();
+      }
+      if (retentionStore == null) {
+        retentionStore = new InMemoryRetentionStore();
       }
       if (eventBus == null) {
         eventBus = new InMemoryEventBus();

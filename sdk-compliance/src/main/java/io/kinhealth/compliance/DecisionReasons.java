@@ -23,6 +23,7 @@ public final class DecisionReasons {
   public static final String CONSENT_STALE = "decision.consent_stale";
   public static final String REFUSED = "decision.refused";
   public static final String AGE_UNKNOWN = "decision.age_unknown";
+  public static final String LEGAL_HOLD = "decision.legal_hold";
   public static final String ERROR = "decision.error";
   public static final String AUDIT_FAILED = "decision.audit_failed";
 }

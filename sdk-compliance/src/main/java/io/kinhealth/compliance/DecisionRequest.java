@@ -5,7 +5,6 @@ import io.kinhealth.compliance.taxonomy.DataCategory;
 import io.kinhealth.compliance.taxonomy.ProcessingAction;
 import io.kinhealth.compliance.taxonomy.Purpose;
 import io.kinhealth.core.validation.Check;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -31,7 +30,12 @@ public final class DecisionRequest {
     this.purpose = Check.notNull(purpose, "purpose");
     this.categories = Set.copyOf(Check.notEmpty(categories, "categories"));
     this.action = Check.notNull(action, "action");
-    this.hash = Objects.hash(subject, requester, purpose, this.categories, action);
+    // Written out rather than Objects.hash: no varargs array on the decision hot path.
+    int h = subject.hashCode();
+    h = 31 * h + requester.hashCode();
+    h = 31 * h + purpose.hashCode();
+    h = 31 * h + this.categories.hashCode();
+    this.hash = 31 * h + action.hashCode();
   }
 
   public static DecisionRequest of(DataSubject subject, Requester requester, Purpose purpose,

@@ -19,14 +19,14 @@ import io.kinhealth.compliance.notice.NoticeId;
 import io.kinhealth.compliance.notice.PrivacyNotice;
 import io.kinhealth.compliance.spi.ConsentStore;
 import io.kinhealth.compliance.spi.NoticeStore;
+import io.kinhealth.compliance.spi.RetentionStore;
+import io.kinhealth.compliance.retention.LegalHold;
 import io.kinhealth.compliance.taxonomy.DataCategory;
 import io.kinhealth.compliance.taxonomy.LawfulBasis;
 import io.kinhealth.compliance.taxonomy.ProcessingAction;
 import io.kinhealth.compliance.taxonomy.Purpose;
 import io.kinhealth.compliance.taxonomy.Vocabulary;
 import io.kinhealth.core.id.OrganisationId;
-import io.kinhealth.core.spi.Page;
-import io.kinhealth.core.spi.PageRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,17 +50,20 @@ public final class DecisionEngine {
   private final ConsentPolicy policy;
   private final ConsentStore consents;
   private final NoticeStore notices;
+  private final RetentionStore retention;
   private final LawfulBasis consentBasis;
   private final String policyVersion;
 
   /** A decision and until when (epoch millis) it stays true if nothing is recorded or withdrawn meanwhile. */
   public record Evaluation(ConsentDecision decision, long validUntilMillis) {}
 
-  public DecisionEngine(Vocabulary vocabulary, ConsentPolicy policy, ConsentStore consents, NoticeStore notices) {
+  public DecisionEngine(Vocabulary vocabulary, ConsentPolicy policy, ConsentStore consents, NoticeStore notices,
+      RetentionStore retention) {
     this.vocabulary = vocabulary;
     this.policy = policy;
     this.consents = consents;
     this.notices = notices;
+    this.retention = retention;
     this.consentBasis = vocabulary.lawfulBasis("consent").orElseGet(
         () -> LawfulBasis.of("consent", "Consent of the individual", "PIPL art. 13(1)", true));
     this.policyVersion = policy.version() + "|" + vocabulary.version();
@@ -98,6 +101,16 @@ public final class DecisionEngine {
     Purpose purpose = purposeDef.get();
     ProcessingAction action = actionDef.get();
     Requester requester = req.requester();
+
+    // 1b. Data under a legal hold may only be stored and protected (art. 47), whoever asks and on whatever basis.
+    for (LegalHold hold : retention.activeHolds(req.subject().id())) {
+      for (DataCategory c : categories) {
+        if (hold.covers(c)) {
+          return forever(deny(req, new DecisionReason(DecisionReasons.LEGAL_HOLD, "PIPL art. 47",
+              c.code() + " is under a legal hold (" + hold.reason() + "): it may only be stored and protected")));
+        }
+      }
+    }
 
     // 2. The subject's own data, used or collected by the subject themself (right of access, art. 45).
     if (requester.isSubject(req.subject().id()) && !action.requiresSeparateConsent()) {
@@ -229,7 +242,8 @@ public final class DecisionEngine {
           policyVersion), validUntil);
     }
     List<DecisionReason> why = new ArrayList<>(2);
-    why.add(new DecisionReason(DecisionReasons.CONSENT_IN_FORCE, child ? "PIPL art. 31" : "PIPL art. 13(1)",
+    String citation = child ? "PIPL art. 31" : needSeparate ? separateBecause.get(0).citation() : "PIPL art. 13(1)";
+    why.add(new DecisionReason(DecisionReasons.CONSENT_IN_FORCE, citation,
         (child ? "the guardian's " : "") + (needSeparate ? "separate " : "") + "consent in force covers "
             + purpose.code() + "/" + action.code() + " of " + codes(categories)));
     return new Evaluation(permit(req, purpose, requester, categories, consentBasis, basedOn, why.get(0)),
@@ -305,19 +319,12 @@ public final class DecisionEngine {
 
   private List<ConsentRecord> activeRecords(DecisionRequest req) {
     List<ConsentRecord> out = new ArrayList<>();
-    PageRequest page = PageRequest.first(PAGE);
-    while (true) {
-      Page<ConsentRecord> p = consents.findBySubject(req.subject().id(), ConsentStatus.ACTIVE, page);
-      for (ConsentRecord r : p.items()) {
-        if (r.isActive() && r.subjectId().equals(req.subject().id())) {
-          out.add(r);
-        }
+    Pages.forEach(PAGE, page -> consents.findBySubject(req.subject().id(), ConsentStatus.ACTIVE, page), r -> {
+      if (r.isActive() && r.subjectId().equals(req.subject().id())) {
+        out.add(r); // a store that ignores the filter must not turn a withdrawn consent into a permit
       }
-      if (!p.hasNext()) {
-        return out;
-      }
-      page = page.next(p);
-    }
+    });
+    return out;
   }
 
   private static long expiryMillis(ConsentRecord r, long current) {

@@ -18,6 +18,8 @@ public final class Quickstart {
     out.println("KinHealth SDK quickstart");
     out.println("========================");
     new CoreChapter(out).run();
+    new ComplianceChapter(out).run();
+    new ContentReviewChapter(out).run();
     new FamilyChapter(out).run();
     out.println();
     out.println("Done.");
