@@ -22,6 +22,7 @@ public final class Quickstart {
     new CoreChapter(out).run();
     new ComplianceChapter(out).run();
     new ContentReviewChapter(out).run();
+    new ReferralChapter(out).run();
     new FamilyChapter(out).run();
     out.println();
     out.println("Done.");
