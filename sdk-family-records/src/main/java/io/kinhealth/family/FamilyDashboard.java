@@ -17,6 +17,7 @@ import io.kinhealth.family.observation.ComponentType;
 import io.kinhealth.family.observation.Observation;
 import io.kinhealth.family.observation.ObservationType;
 import io.kinhealth.family.spi.AlertFeed;
+import io.kinhealth.family.stats.BucketBoundaries;
 import io.kinhealth.family.stats.BucketSize;
 import io.kinhealth.family.stats.ObservationBucket;
 import java.time.Clock;
@@ -98,6 +99,7 @@ public final class FamilyDashboard {
     LocalDate today = LocalDate.now(clock.withZone(zone));
     Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
     Instant from = today.minusDays(WINDOWS.get(WINDOWS.size() - 1) - 1L).atStartOfDay(zone).toInstant();
+    BucketBoundaries days = BucketBoundaries.of(zone, BucketSize.DAY, from, to);
     List<TypeSummary> summaries = new ArrayList<>();
     for (ObservationType t : types) {
       if (!decision.permits(t.dataCategory())) {
@@ -107,8 +109,8 @@ public final class FamilyDashboard {
       if (latest.isEmpty()) {
         continue;
       }
-      List<ObservationBucket> days = observations.statisticsUnchecked(member, t, zone, BucketSize.DAY, from, to);
-      summaries.add(new TypeSummary(t, latest.get(), trends(t, days, today, zone)));
+      summaries.add(new TypeSummary(t, latest.get(), trends(t, observations.statisticsUnchecked(member, t, days), today,
+          zone)));
     }
     List<OpenAlert> open = new ArrayList<>();
     for (OpenAlert a : alerts.openAlerts(member, decision.permitted(), ALERTS_PER_MEMBER)) {

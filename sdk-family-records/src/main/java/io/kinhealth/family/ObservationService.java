@@ -22,7 +22,7 @@ import io.kinhealth.family.ingest.OmhSchemaId;
 import io.kinhealth.family.ingest.OpenMHealthImporter;
 import io.kinhealth.family.ingest.ParsedImport;
 import io.kinhealth.family.internal.BucketCache;
-import io.kinhealth.family.internal.RequestDigest;
+import io.kinhealth.family.internal.NaturalKey;
 import io.kinhealth.family.observation.Aggregation;
 import io.kinhealth.family.observation.Observation;
 import io.kinhealth.family.observation.ObservationNormaliser;
@@ -49,8 +49,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -216,8 +214,7 @@ public final class ObservationService {
 
   /** The same reading (member, type, source, time, statistic) always gets the same key, so re-imports are harmless. */
   static IdempotencyKey naturalKey(Observation o) {
-    return IdempotencyKey.of("obs." + RequestDigest.of(o.subject(), o.type().key(), o.source().id(),
-        o.effectiveAt(), o.effectiveEnd(), o.statistic()).substring(0, 48));
+    return NaturalKey.of(o);
   }
 
   private Observation normaliseChecked(Reading r) {
@@ -230,17 +227,28 @@ public final class ObservationService {
     return o;
   }
 
+  private record Series(PersonId subject, ObservationType type) {}
+
   private void written(List<Observation> stored) {
-    Map<String, List<Observation>> bySeries = stored.stream().collect(Collectors.groupingBy(
-        o -> o.subject().value() + "\u0000" + o.type().key(), TreeMap::new, Collectors.toList()));
-    for (List<Observation> series : bySeries.values()) {
-      Observation first = series.get(0);
-      Instant from = series.stream().map(Observation::effectiveAt).min(Comparator.naturalOrder()).orElseThrow();
-      Instant to = series.stream().map(o -> o.knownEnd().orElse(o.effectiveAt())).max(Comparator.naturalOrder())
-          .orElseThrow();
-      invalidate(first.subject(), first.type().key(), from, to);
-      ObservationsRecorded event = new ObservationsRecorded(first.subject(), first.type().key(), from, to,
-          series.size(), clock.instant());
+    Map<Series, Instant[]> spans = new java.util.LinkedHashMap<>();
+    for (Observation o : stored) { // one pass: the time span written per series
+      Instant[] span = spans.computeIfAbsent(new Series(o.subject(), o.type()),
+          k -> new Instant[] {o.effectiveAt(), o.effectiveAt(), Instant.EPOCH});
+      Instant end = o.effectiveEnd() == null ? o.effectiveAt() : o.effectiveEnd();
+      if (o.effectiveAt().isBefore(span[0])) {
+        span[0] = o.effectiveAt();
+      }
+      if (end.isAfter(span[1])) {
+        span[1] = end;
+      }
+      span[2] = span[2].plusMillis(1); // the count, kept as milliseconds since the epoch
+    }
+    for (Map.Entry<Series, Instant[]> e : spans.entrySet()) {
+      Series series = e.getKey();
+      Instant[] span = e.getValue();
+      invalidate(series.subject(), series.type().key(), span[0], span[1]);
+      ObservationsRecorded event = new ObservationsRecorded(series.subject(), series.type().key(), span[0], span[1],
+          (int) span[2].toEpochMilli(), clock.instant());
       tx.afterCommit(() -> events.publish(event));
     }
   }
@@ -319,7 +327,13 @@ public final class ObservationService {
   List<ObservationBucket> statisticsUnchecked(PersonId subject, ObservationType t, ZoneId zone, BucketSize size,
       Instant from, Instant to) {
     checkRange(from, to);
-    BucketBoundaries bounds = BucketBoundaries.of(zone, size, from, to);
+    return statisticsUnchecked(subject, t, BucketBoundaries.of(zone, size, from, to));
+  }
+
+  /** Statistics over precomputed boundaries (the dashboard computes them once per member). */
+  List<ObservationBucket> statisticsUnchecked(PersonId subject, ObservationType t, BucketBoundaries bounds) {
+    ZoneId zone = bounds.zone();
+    BucketSize size = bounds.size();
     List<ObservationBucket> out = new ArrayList<>();
     int b = 0;
     while (b < bounds.count()) {
@@ -345,6 +359,7 @@ public final class ObservationService {
     Instant stop = bounds.end(end - 1);
     BucketBoundaries run = BucketBoundaries.of(zone, size, start, stop);
     BucketStatistics stats = statistics.get(t.key());
+    long version = cache.version(subject, t.key());
     List<ObservationBucket> computed;
     if (t.aggregation() == Aggregation.TOTAL) {
       List<Observation> records;
@@ -365,7 +380,7 @@ public final class ObservationService {
       byStart.computeIfAbsent(ob.start(), k -> new ArrayList<>()).add(ob);
     }
     for (int i = first; i < end; i++) {
-      cache.put(key(subject, t, zone, size, bounds, i), byStart.getOrDefault(bounds.start(i), List.of()));
+      cache.put(key(subject, t, zone, size, bounds, i), byStart.getOrDefault(bounds.start(i), List.of()), version);
     }
     return computed;
   }

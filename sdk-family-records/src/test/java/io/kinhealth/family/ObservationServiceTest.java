@@ -52,6 +52,7 @@ class ObservationServiceTest {
   static final class CountingStore implements ObservationStore {
     final InMemoryObservationStore inner = new InMemoryObservationStore();
     final List<Instant[]> ranges = new ArrayList<>();
+    Runnable onRead;
 
     @Override
     public Observation append(IdempotencyKey key, Observation observation) {
@@ -68,7 +69,13 @@ class ObservationServiceTest {
       if (page.cursor() == null) {
         ranges.add(new Instant[] {from, to});
       }
-      return inner.findRange(subject, type, from, to, page);
+      Page<Observation> result = inner.findRange(subject, type, from, to, page);
+      Runnable hook = onRead;
+      onRead = null;
+      if (hook != null) {
+        hook.run(); // a writer slips in after the reader read the store
+      }
+      return result;
     }
 
     @Override
@@ -220,6 +227,19 @@ class ObservationServiceTest {
         assertThat(after.get(d)).isEqualTo(before.get(d));
       }
     }
+  }
+
+  @Test
+  @DisplayName("a write racing a statistics read never leaves a stale bucket in the cache")
+  void racingWriter() {
+    glucose(MOTHER, MOTHER, "2026-11-25T07:00:00", CUFF, 5.0);
+    store.onRead = () -> glucose(MOTHER, MOTHER, "2026-11-25T08:00:00", CUFF, 6.0);
+    Instant from = local("2026-11-25T00:00:00");
+    Instant to = local("2026-11-26T00:00:00");
+    assertThat(observations.statistics(MOTHER, MOTHER, "blood-glucose", BucketSize.DAY, from, to).get(0).count())
+        .isEqualTo(1);
+    assertThat(observations.statistics(MOTHER, MOTHER, "blood-glucose", BucketSize.DAY, from, to).get(0).count())
+        .isEqualTo(2);
   }
 
   @Test

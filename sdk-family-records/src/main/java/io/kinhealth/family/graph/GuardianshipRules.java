@@ -1,8 +1,8 @@
 package io.kinhealth.family.graph;
 
+import io.kinhealth.core.model.Age;
 import io.kinhealth.core.validation.Check;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.List;
 
 /**
@@ -13,8 +13,8 @@ import java.util.List;
  *   <li>{@code adultAge} (18): on this birthday the guardianship, and the guardian's delegated view, end
  *       automatically (PRC Civil Code art. 17).
  * </ul>
- * A birthday is {@code birthDate.plusYears(n)} on the calendar of the child's zone, the rule kinhealth-compliance's
- * decisions use: someone born on 29 February reaches an age on 28 February in common years.
+ * Ages and birthdays follow core's one {@link Age} rule, as kinhealth-compliance's decisions do, on the calendar of
+ * the child's zone: someone born on 29 February reaches an age on 1 March in common years.
  */
 public record GuardianshipRules(String version, int ownConsentAge, int adultAge, List<String> sources) {
   private static final GuardianshipRules DEFAULTS = new GuardianshipRules("guardianship-rules/2026.1", 14, 18,
@@ -35,8 +35,7 @@ public record GuardianshipRules(String version, int ownConsentAge, int adultAge,
 
   /** Completed years on {@code date} (birthdays as {@link #birthday}). */
   public static int age(LocalDate birthDate, LocalDate date) {
-    int years = Math.max(0, Period.between(birthDate, date).getYears());
-    return !date.isBefore(birthday(birthDate, years + 1)) ? years + 1 : years;
+    return Age.completedYears(birthDate, date);
   }
 
   /** The day the delegated view ends: the adult birthday. */
@@ -44,9 +43,9 @@ public record GuardianshipRules(String version, int ownConsentAge, int adultAge,
     return birthday(birthDate, adultAge);
   }
 
-  /** The first day of the given age (29 February births: 28 February in common years). */
+  /** The first day of the given age (29 February births: 1 March in common years). */
   public static LocalDate birthday(LocalDate birthDate, int years) {
-    return birthDate.plusYears(years);
+    return Age.birthday(birthDate, years);
   }
 
   public boolean isAdult(LocalDate birthDate, LocalDate date) {

@@ -29,6 +29,7 @@ public final class BucketCache {
 
   private final Cache<Key, List<ObservationBucket>> cache;
   private final Map<Series, NavigableMap<Long, Set<Key>>> index = new ConcurrentHashMap<>();
+  private final Map<Series, java.util.concurrent.atomic.AtomicLong> versions = new ConcurrentHashMap<>();
   private final long maxBucketMillis = 32L * 24 * 3600 * 1000; // a month plus a DST hour, rounded up
 
   public BucketCache(long maximumSize) {
@@ -46,14 +47,30 @@ public final class BucketCache {
     return cache.getIfPresent(key);
   }
 
-  public void put(Key key, List<ObservationBucket> buckets) {
-    index.computeIfAbsent(new Series(key.subject(), key.type()), s -> new ConcurrentSkipListMap<>())
+  /** The series' write version: read it before reading the store, pass it to {@link #put}. */
+  public long version(PersonId subject, String type) {
+    return versions.computeIfAbsent(new Series(subject, type), s -> new java.util.concurrent.atomic.AtomicLong())
+        .get();
+  }
+
+  /**
+   * Caches buckets computed from a read that started at {@code version}; if a write invalidated the series since,
+   * the result may be stale and is dropped (a reader racing a writer never leaves stale buckets behind).
+   */
+  public void put(Key key, List<ObservationBucket> buckets, long version) {
+    Series series = new Series(key.subject(), key.type());
+    index.computeIfAbsent(series, s -> new ConcurrentSkipListMap<>())
         .computeIfAbsent(key.start(), s -> ConcurrentHashMap.newKeySet()).add(key);
     cache.put(key, List.copyOf(buckets));
+    if (version(key.subject(), key.type()) != version) {
+      cache.invalidate(key);
+    }
   }
 
   /** Drops every cached bucket of the series whose span overlaps {@code [from - margin, to + margin]}. */
   public int invalidate(PersonId subject, String type, Instant from, Instant to, long marginMillis) {
+    versions.computeIfAbsent(new Series(subject, type), s -> new java.util.concurrent.atomic.AtomicLong())
+        .incrementAndGet();
     NavigableMap<Long, Set<Key>> starts = index.get(new Series(subject, type));
     if (starts == null) {
       return 0;

@@ -76,10 +76,85 @@ public final class BucketKernel {
       }
       double mean = shift + sum / count;
       double sd = count < 2 ? Double.NaN : Math.sqrt(Math.max(0, (sumSq - sum * sum / count) / (count - 1)));
-      Arrays.sort(scratch, 0, count);
-      sink.bucket(b, count, min, max, mean, sd, quantile(scratch, count, 0.1), quantile(scratch, count, 0.5),
-          quantile(scratch, count, 0.9), latestAt, latest, below, count - below - above, above, duplicates);
+      // three selections instead of a sort: each leaves the larger values to its right for the next
+      double p10 = select(scratch, 0, count, 0.1);
+      double p50 = select(scratch, (int) Math.floor((count - 1) * 0.1) + 1, count, 0.5);
+      double p90 = select(scratch, (int) Math.floor((count - 1) * 0.5) + 1, count, 0.9);
+      sink.bucket(b, count, min, max, mean, sd, p10, p50, p90, latestAt, latest, below, count - below - above, above,
+          duplicates);
     }
+  }
+
+  /**
+   * The {@code p} quantile of {@code values[0, n)} (R-7 interpolation), given that {@code values[0, from)} already
+   * hold the smallest values in order-statistic position; rearranges {@code values[from, n)} so that position
+   * {@code floor((n - 1) p)} holds its order statistic and everything after it is not smaller.
+   */
+  static double select(double[] values, int from, int n, double p) {
+    double h = (n - 1) * p;
+    int k = (int) Math.floor(h);
+    if (k >= from) {
+      selectInPlace(values, from, n - 1, k);
+    }
+    double lower = values[k];
+    if (h == k || k + 1 >= n) {
+      return lower;
+    }
+    double upper = Double.POSITIVE_INFINITY; // the next order statistic: the smallest value right of k
+    for (int i = k + 1; i < n; i++) {
+      if (values[i] < upper) {
+        upper = values[i];
+      }
+    }
+    return lower + (h - k) * (upper - lower);
+  }
+
+  /** Quickselect (median-of-three pivots), falling back to a sort if it degrades. */
+  private static void selectInPlace(double[] a, int lo, int hi, int k) {
+    int budget = 2 * (32 - Integer.numberOfLeadingZeros(hi - lo + 1)) + 4;
+    while (hi > lo) {
+      if (budget-- == 0) {
+        Arrays.sort(a, lo, hi + 1);
+        return;
+      }
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < a[lo]) {
+        swap(a, mid, lo);
+      }
+      if (a[hi] < a[lo]) {
+        swap(a, hi, lo);
+      }
+      if (a[hi] < a[mid]) {
+        swap(a, hi, mid);
+      }
+      double pivot = a[mid];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          swap(a, i++, j--);
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return; // j < k < i: a[k] equals the pivot and sits in place
+      }
+    }
+  }
+
+  private static void swap(double[] a, int i, int j) {
+    double t = a[i];
+    a[i] = a[j];
+    a[j] = t;
   }
 
   /** Linear interpolation between closest ranks (R-7; numpy's default and DuckDB's quantile_cont). */

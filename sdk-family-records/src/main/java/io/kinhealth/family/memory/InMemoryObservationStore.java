@@ -4,7 +4,7 @@ import io.kinhealth.core.error.ConflictException;
 import io.kinhealth.core.error.ValidationException;
 import io.kinhealth.core.id.IdempotencyKey;
 import io.kinhealth.core.id.PersonId;
-import io.kinhealth.core.memory.IdempotencyTable;
+import io.kinhealth.core.error.IdempotencyConflictException;
 import io.kinhealth.core.memory.InMemoryTransactionRunner;
 import io.kinhealth.core.spi.Page;
 import io.kinhealth.core.spi.PageRequest;
@@ -14,6 +14,7 @@ import io.kinhealth.family.observation.ObservationId;
 import io.kinhealth.family.spi.ObservationStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +42,30 @@ public final class InMemoryObservationStore implements ObservationStore {
 
   private final Map<SeriesKey, ConcurrentSkipListMap<RowKey, Observation>> series = new ConcurrentHashMap<>();
   private final Map<ObservationId, Observation> byId = new ConcurrentHashMap<>();
-  private final IdempotencyTable<Observation> keys = new IdempotencyTable<>();
+  private final Map<IdempotencyKey, Observation> keys = new HashMap<>();
   private final InMemoryTransactionRunner batches = new InMemoryTransactionRunner();
 
+  /**
+   * Idempotency as {@link io.kinhealth.core.memory.IdempotencyTable} defines it, inlined under the store's one lock
+   * (a million appends a second): the first write under a key is remembered, a replay with equal content returns
+   * it, other content is a conflict.
+   */
   @Override
-  public Observation append(IdempotencyKey key, Observation observation) {
+  public synchronized Observation append(IdempotencyKey key, Observation observation) {
+    Check.notNull(key, "idempotencyKey");
     Check.notNull(observation, "observation");
-    return keys.apply(key, observation.content(), () -> insert(observation));
+    Observation first = keys.get(key);
+    if (first != null) {
+      if (!first.content().equals(observation.content())) {
+        throw new IdempotencyConflictException("idempotency.payload_mismatch", "idempotencyKey",
+            "this idempotency key was first used with a different observation");
+      }
+      return first;
+    }
+    Observation stored = insert(observation);
+    keys.put(key, stored);
+    InMemoryTransactionRunner.recordUndo(() -> undo(key, stored));
+    return stored;
   }
 
   @Override
@@ -64,8 +82,12 @@ public final class InMemoryObservationStore implements ObservationStore {
     }
     RowKey row = new RowKey(o.effectiveAt().toEpochMilli(), o.id().value());
     series.computeIfAbsent(new SeriesKey(o.subject(), o.type().key()), k -> new ConcurrentSkipListMap<>()).put(row, o);
-    InMemoryTransactionRunner.recordUndo(() -> removeRow(o));
     return o;
+  }
+
+  private synchronized void undo(IdempotencyKey key, Observation o) {
+    keys.remove(key);
+    removeRow(o);
   }
 
   private synchronized void removeRow(Observation o) {

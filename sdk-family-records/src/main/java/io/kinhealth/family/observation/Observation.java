@@ -48,7 +48,7 @@ public record Observation(
     context = context == null ? ObservationContext.NONE : context;
     Check.notNull(source, "source");
     Check.notNull(provenance, "provenance");
-    List<FieldViolation> violations = new ArrayList<>();
+    List<FieldViolation> violations = new ArrayList<>(0);
     List<ComponentType> components = type.components();
     if (values.size() != components.size()) {
       violations.add(new FieldViolation("values", "observation.values.count",
@@ -69,7 +69,8 @@ public record Observation(
       violations.add(new FieldViolation("effectiveEnd", "observation.period.required",
           type.key() + " counts over a period: effectiveEnd is required"));
     }
-    for (ContextField f : context.presentFields()) {
+    for (ContextField f : context == ObservationContext.NONE ? java.util.Set.<ContextField>of()
+        : context.presentFields()) {
       if (!type.contextFields().contains(f)) {
         violations.add(new FieldViolation("context." + f.name().toLowerCase(java.util.Locale.ROOT),
             "observation.context.not_applicable", f + " does not apply to " + type.key()));

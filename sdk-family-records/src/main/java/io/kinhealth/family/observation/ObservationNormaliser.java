@@ -51,7 +51,7 @@ public final class ObservationNormaliser {
   /** Normalises one reading or throws a {@link ValidationException} listing every problem. */
   public Observation normalise(Reading r) {
     Check.notNull(r, "reading");
-    List<FieldViolation> violations = new ArrayList<>(2);
+    List<FieldViolation> violations = new ArrayList<>(0);
     if (r.subject == null) {
       violations.add(new FieldViolation("subject", "required", "subject is required"));
     }
@@ -119,7 +119,8 @@ public final class ObservationNormaliser {
       violations.add(new FieldViolation("effectiveEnd", "observation.period.required",
           type.key() + " counts over a period: effectiveEnd is required"));
     }
-    for (ContextField f : r.context.presentFields()) {
+    for (ContextField f : r.context == ObservationContext.NONE ? java.util.Set.<ContextField>of()
+        : r.context.presentFields()) {
       if (!type.contextFields().contains(f)) {
         violations.add(new FieldViolation("context." + f.name().toLowerCase(Locale.ROOT),
             "observation.context.not_applicable", f + " does not apply to " + type.key()));
@@ -131,16 +132,18 @@ public final class ObservationNormaliser {
     if (!violations.isEmpty()) {
       throw new ValidationException(violations);
     }
-    List<ComponentValue> values = new ArrayList<>(canonical.length);
-    List<Double> original = new ArrayList<>(canonical.length);
+    // immutable lists from the start: the records' List.copyOf then keeps them without copying
+    ComponentValue[] values = new ComponentValue[canonical.length];
+    Double[] original = new Double[canonical.length];
     for (int i = 0; i < canonical.length; i++) {
-      values.add(new ComponentValue(components.get(i).key(), canonical[i],
-          r.comparators == null ? null : r.comparators[i]));
-      original.add(r.values[i]);
+      values[i] = new ComponentValue(components.get(i).key(), canonical[i],
+          r.comparators == null ? null : r.comparators[i]);
+      original[i] = r.values[i];
     }
-    Provenance provenance = new Provenance(clock.instant(), r.unit, original, r.format, r.reference, r.timeBasis);
-    return new Observation(ObservationId.of(ids.newId()), r.subject, type, r.at, r.offset, r.end, values, r.context,
-        r.source, provenance, r.statistic);
+    Provenance provenance = new Provenance(clock.instant(), r.unit, List.of(original), r.format, r.reference,
+        r.timeBasis);
+    return new Observation(ObservationId.of(ids.newId()), r.subject, type, r.at, r.offset, r.end, List.of(values),
+        r.context, r.source, provenance, r.statistic);
   }
 
   private static String fmt(double v) {

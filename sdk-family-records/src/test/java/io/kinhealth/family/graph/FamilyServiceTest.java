@@ -181,7 +181,7 @@ class FamilyServiceTest {
     }
 
     @Test
-    @DisplayName("someone born on 29 February comes of age on 28 February in a common year")
+    @DisplayName("someone born on 29 February comes of age on 1 March in a common year")
     void leapDayBirth() {
       PersonId leap = PersonId.of("p-leap");
       at(LocalDate.of(2025, 6, 1));
@@ -189,11 +189,13 @@ class FamilyServiceTest {
       f.join(leap, KinshipRole.DAU, MemberRole.MEMBER);
       families.declareGuardianship(new DeclareGuardianship(f.key(), f.family, MOTHER, MOTHER, leap,
           GuardianshipBasis.PARENT));
-      at(LocalDate.of(2026, 2, 27));
-      assertThat(families.standing(MOTHER, leap)).isEqualTo(ViewerStanding.GUARDIAN_OF_CHILD);
       at(LocalDate.of(2026, 2, 28));
+      assertThat(families.standing(MOTHER, leap)).isEqualTo(ViewerStanding.GUARDIAN_OF_CHILD);
+      at(LocalDate.of(2026, 3, 1));
       assertThat(families.standing(MOTHER, leap)).isEqualTo(ViewerStanding.GUARDIAN_OF_MINOR);
       at(LocalDate.of(2030, 2, 28));
+      assertThat(families.standing(MOTHER, leap)).isEqualTo(ViewerStanding.GUARDIAN_OF_MINOR);
+      at(LocalDate.of(2030, 3, 1));
       assertThat(families.standing(MOTHER, leap)).isEqualTo(ViewerStanding.RELATIVE);
     }
 

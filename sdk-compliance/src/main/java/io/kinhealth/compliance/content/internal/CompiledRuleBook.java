@@ -1,0 +1,801 @@
+package io.kinhealth.compliance.content.internal;
+
+import io.kinhealth.compliance.content.AdFinding;
+import io.kinhealth.compliance.content.AdLexicon;
+import io.kinhealth.compliance.content.AdRule;
+import io.kinhealth.compliance.content.AdRuleBook;
+import io.kinhealth.compliance.content.ContentChannel;
+import io.kinhealth.core.error.ValidationException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A rule book compiled for matching: every trigger term, exception, cue and lexicon word of every rule goes into one
+ * Aho–Corasick automaton, so a review is one pass over the normalised text followed by context checks around each
+ * trigger (which look only at nearby characters and at the matches the pass already found).
+ *
+ * <p>Immutable and thread-safe; a review allocates only its own match list.
+ */
+public final class CompiledRuleBook {
+  /** Negators count only this close before a trigger (in characters, same clause). */
+  private static final int NEGATION_REACH = 10;
+  /** Quotation warnings may sit this far before the quoted sentence (a list introduced by a colon). */
+  private static final int QUOTE_LOOKBACK = 60;
+  private static final int SENTENCE_REACH = 160;
+
+  private final AdRuleBook book;
+  private final TextNormaliser normaliser;
+  private final AhoCorasick automaton;
+  private final List<String> terms = new ArrayList<>();
+  private final Map<String, Integer> termIds = new HashMap<>();
+  private final Rule[] rules;
+  private final int[][] triggers;
+  private final boolean[] negator;
+  private final boolean[] breaker;
+  private final boolean[] affirmer;
+  private final boolean[] warning;
+  private final boolean[] distancer;
+  private final char[][] bridges;
+  private final char[][] quantifiers;
+  private final int maxTermLength;
+  /** Terms whose positions context checks read; the others (page-level cues) are only marked as seen. */
+  private final boolean[] positional;
+  /** Each rule's rank in rule-id order, to sort findings by position then rule id without comparators. */
+  private final int[] ruleRank;
+
+  private static final class Rule {
+    final AdRule source;
+    final boolean[] exception;
+    final Pattern[] patterns;
+
+    Rule(AdRule source, boolean[] exception, Pattern[] patterns) {
+      this.source = source;
+      this.exception = exception;
+      this.patterns = patterns;
+    }
+  }
+
+  private static final class Pattern {
+    char[][] followedBy;
+    boolean followedByBoundary;
+    char[][] notFollowedBy;
+    boolean notFollowedByBoundary;
+    char[][] precededBy;
+    char[][] notPrecededBy;
+    boolean[] nearby;
+    int nearbyWindow;
+    boolean[] notNearby;
+    int notNearbyWindow;
+    AdRule.NumberNearby number;
+    int[] pageRequires;
+    int[] pageUnless;
+  }
+
+  public CompiledRuleBook(AdRuleBook book, TextNormaliser normaliser) {
+    this.book = book;
+    this.normaliser = normaliser;
+    List<List<Integer>> triggerRoles = new ArrayList<>();
+    List<AdRule> sourceRules = book.rules();
+    Pattern[][] compiledPatterns = new Pattern[sourceRules.size()][];
+    List<int[]> exceptionIds = new ArrayList<>();
+    for (int r = 0; r < sourceRules.size(); r++) {
+      AdRule rule = sourceRules.get(r);
+      String path = "rules[" + r + "]";
+      compiledPatterns[r] = new Pattern[rule.patterns().size()];
+      for (int p = 0; p < rule.patterns().size(); p++) {
+        AdRule.Pattern pattern = rule.patterns().get(p);
+        String pPath = path + ".patterns[" + p + "]";
+        for (String t : pattern.terms()) {
+          int id = intern(t, pPath + ".terms");
+          while (triggerRoles.size() <= id) {
+            triggerRoles.add(new ArrayList<>());
+          }
+          triggerRoles.get(id).add(r << 8 | p);
+        }
+        compiledPatterns[r][p] = compilePattern(pattern, pPath);
+      }
+      exceptionIds.add(internAll(rule.exceptions(), path + ".exceptions"));
+    }
+    AdLexicon lex = book.lexicon();
+    int[] neg = internAll(lex.negators(), "lexicon.negators");
+    int[] brk = internAll(lex.negationBreakers(), "lexicon.negationBreakers");
+    int[] aff = internAll(lex.affirmers(), "lexicon.affirmers");
+    int[] warn = internAll(lex.warnings(), "lexicon.warnings");
+    int[] dist = internAll(lex.distancers(), "lexicon.distancers");
+    this.bridges = chars(lex.negationBridges(), "lexicon.negationBridges");
+    this.quantifiers = chars(lex.negationQuantifiers(), "lexicon.negationQuantifiers");
+
+    int n = terms.size();
+    this.negator = flags(n, neg);
+    this.breaker = flags(n, brk);
+    this.affirmer = flags(n, aff);
+    this.warning = flags(n, warn);
+    this.distancer = flags(n, dist);
+    this.rules = new Rule[sourceRules.size()];
+    for (int r = 0; r < rules.length; r++) {
+      rules[r] = new Rule(sourceRules.get(r), flags(n, exceptionIds.get(r)), compiledPatterns[r]);
+    }
+    // Flags for cue sets were sized when they were built; widen them all to the final term count.
+    for (Rule rule : rules) {
+      for (Pattern p : rule.patterns) {
+        p.nearby = widen(p.nearby, n);
+        p.notNearby = widen(p.notNearby, n);
+      }
+    }
+    this.triggers = new int[n][];
+    for (int t = 0; t < n; t++) {
+      List<Integer> roles = t < triggerRoles.size() ? triggerRoles.get(t) : List.of();
+      triggers[t] = roles.stream().mapToInt(Integer::intValue).toArray();
+    }
+    this.automaton = new AhoCorasick(terms);
+    this.maxTermLength = terms.stream().mapToInt(String::length).max().orElse(1);
+    this.positional = new boolean[n];
+    for (int t = 0; t < n; t++) {
+      positional[t] = triggers[t].length > 0 || negator[t] || breaker[t] || affirmer[t] || warning[t] || distancer[t];
+    }
+    for (Rule rule : rules) {
+      for (int t = 0; t < n; t++) {
+        positional[t] |= rule.exception[t];
+      }
+      for (Pattern p : rule.patterns) {
+        for (int t = 0; t < n; t++) {
+          positional[t] |= (p.nearby != null && p.nearby[t]) || (p.notNearby != null && p.notNearby[t]);
+        }
+      }
+    }
+    Integer[] order = new Integer[rules.length];
+    for (int r = 0; r < order.length; r++) {
+      order[r] = r;
+    }
+    Arrays.sort(order, Comparator.comparing(r -> rules[r].source.id()));
+    this.ruleRank = new int[rules.length];
+    for (int i = 0; i < order.length; i++) {
+      ruleRank[order[i]] = i;
+    }
+    if (rules.length > 255) {
+      throw new ValidationException("rules", "content.rule_book.too_many_rules", "a rule book has at most 255 rules");
+    }
+  }
+
+  private Pattern compilePattern(AdRule.Pattern source, String path) {
+    Pattern p = new Pattern();
+    p.followedBy = chars(without(source.followedBy()), path + ".followedBy");
+    p.followedByBoundary = source.followedBy().contains("$BOUNDARY");
+    p.notFollowedBy = chars(without(source.notFollowedBy()), path + ".notFollowedBy");
+    p.notFollowedByBoundary = source.notFollowedBy().contains("$BOUNDARY");
+    p.precededBy = chars(source.precededBy(), path + ".precededBy");
+    p.notPrecededBy = chars(source.notPrecededBy(), path + ".notPrecededBy");
+    if (source.nearby() != null) {
+      p.nearby = flagsOf(internAll(source.nearby().terms(), path + ".nearby.terms"));
+      p.nearbyWindow = source.nearby().window();
+    }
+    if (source.notNearby() != null) {
+      p.notNearby = flagsOf(internAll(source.notNearby().terms(), path + ".notNearby.terms"));
+      p.notNearbyWindow = source.notNearby().window();
+    }
+    p.number = source.number();
+    p.pageRequires = internAll(source.pageRequires(), path + ".pageRequires");
+    p.pageUnless = internAll(source.pageUnless(), path + ".pageUnless");
+    return p;
+  }
+
+  private static List<String> without(List<String> list) {
+    return list.stream().filter(s -> !s.equals("$BOUNDARY")).toList();
+  }
+
+  private char[][] chars(List<String> list, String field) {
+    char[][] out = new char[list.size()][];
+    for (int i = 0; i < out.length; i++) {
+      String s = normaliser.normaliseTerm(list.get(i));
+      if (s.isEmpty()) {
+        throw new ValidationException(field + "[" + i + "]", "content.rule_book.blank_term",
+            "a term must keep at least one character after normalisation");
+      }
+      out[i] = s.toCharArray();
+    }
+    return out;
+  }
+
+  private int intern(String raw, String field) {
+    String term = normaliser.normaliseTerm(raw);
+    if (term.isEmpty()) {
+      throw new ValidationException(field, "content.rule_book.blank_term",
+          "a term must keep at least one character after normalisation");
+    }
+    Integer id = termIds.get(term);
+    if (id == null) {
+      id = terms.size();
+      terms.add(term);
+      termIds.put(term, id);
+    }
+    return id;
+  }
+
+  private int[] internAll(List<String> list, String field) {
+    int[] ids = new int[list.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = intern(list.get(i), field + "[" + i + "]");
+    }
+    return ids;
+  }
+
+  private static boolean[] flags(int n, int[] ids) {
+    boolean[] f = new boolean[n];
+    for (int id : ids) {
+      f[id] = true;
+    }
+    return f;
+  }
+
+  private static boolean[] flagsOf(int[] ids) {
+    int max = Arrays.stream(ids).max().orElse(0);
+    return flags(max + 1, ids);
+  }
+
+  private static boolean[] widen(boolean[] f, int n) {
+    return f == null ? null : Arrays.copyOf(f, n);
+  }
+
+  public AdRuleBook book() {
+    return book;
+  }
+
+  public TextNormaliser normaliser() {
+    return normaliser;
+  }
+
+  /** Number of distinct terms in the automaton (triggers, exceptions, cues and lexicon words). */
+  public int termCount() {
+    return terms.size();
+  }
+
+  /** Every match of the single automaton pass that context checks may need, ordered by end offset. */
+  private static final class Matches {
+    int[] term;
+    int[] start;
+    int[] end;
+    int size;
+
+    Matches(int capacity) {
+      term = new int[capacity];
+      start = new int[capacity];
+      end = new int[capacity];
+    }
+
+    void add(int t, int s, int e) {
+      if (size == term.length) {
+        term = Arrays.copyOf(term, size * 2);
+        start = Arrays.copyOf(start, size * 2);
+        end = Arrays.copyOf(end, size * 2);
+      }
+      term[size] = t;
+      start[size] = s;
+      end[size] = e;
+      size++;
+    }
+
+    /**
+     * Index of the first match whose end is at least {@code e}, searched outwards from {@code hint} (the trigger
+     * being checked): every query is near the trigger, so galloping from it beats a search over the whole list.
+     */
+    int firstEndingAtOrAfter(int e, int hint) {
+      int lo;
+      int hi;
+      if (hint >= size || end[hint] >= e) {
+        hi = Math.min(hint, size);
+        int step = 1;
+        lo = hi - 1;
+        while (lo >= 0 && end[lo] >= e) {
+          hi = lo;
+          lo = hi - step;
+          step <<= 1;
+        }
+        lo = Math.max(lo + 1, 0);
+      } else {
+        lo = hint + 1;
+        int step = 1;
+        hi = lo;
+        while (hi < size && end[hi] < e) {
+          lo = hi + 1;
+          hi = lo + step;
+          step <<= 1;
+        }
+        hi = Math.min(hi, size);
+      }
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (end[mid] < e) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+  }
+
+  /** The state of one review: the text, the matches, and the sentence and clause around the trigger in hand. */
+  private final class Scan {
+    final char[] c;
+    final int n;
+    final Matches m;
+    final boolean[] seen;
+    int hint;
+    int s;
+    int e;
+    private int sentenceStart;
+    private int sentenceEnd;
+    private int clauseStart;
+    private int clauseEnd;
+
+    Scan(NormalisedText text) {
+      this.c = text.chars;
+      this.n = text.length;
+      this.m = new Matches(Math.max(16, n / 4));
+      this.seen = new boolean[terms.size()];
+    }
+
+    void at(int index, int start, int end) {
+      hint = index;
+      s = start;
+      e = end;
+      sentenceStart = -1;
+      sentenceEnd = -1;
+      clauseStart = -1;
+      clauseEnd = -1;
+    }
+
+    int sentenceStart() {
+      if (sentenceStart < 0) {
+        int i = s;
+        while (i > 0 && s - i < SENTENCE_REACH && !isSentenceEnd(c[i - 1])) {
+          i--;
+        }
+        sentenceStart = i;
+      }
+      return sentenceStart;
+    }
+
+    int sentenceEnd() {
+      if (sentenceEnd < 0) {
+        int i = e;
+        while (i < n && i - e < SENTENCE_REACH && !isSentenceEnd(c[i])) {
+          i++;
+        }
+        sentenceEnd = i;
+      }
+      return sentenceEnd;
+    }
+
+    int clauseStart() {
+      if (clauseStart < 0) {
+        int i = s;
+        while (i > 0 && s - i < SENTENCE_REACH && !isClauseEnd(c[i - 1])) {
+          i--;
+        }
+        clauseStart = i;
+      }
+      return clauseStart;
+    }
+
+    int clauseEnd() {
+      if (clauseEnd < 0) {
+        int i = e;
+        while (i < n && i - e < SENTENCE_REACH && !isClauseEnd(c[i])) {
+          i++;
+        }
+        clauseEnd = i;
+      }
+      return clauseEnd;
+    }
+
+    int first(int endAtLeast) {
+      return m.firstEndingAtOrAfter(endAtLeast, hint);
+    }
+  }
+
+  /** Reviews normalised text and returns findings with spans in the original text. */
+  public List<AdFinding> review(NormalisedText text, ContentChannel channel) {
+    Scan scan = new Scan(text);
+    Matches m = scan.m;
+    boolean[] seen = scan.seen;
+    automaton.scan(text.chars, text.length, (pattern, end) -> {
+      seen[pattern] = true;
+      if (positional[pattern]) {
+        m.add(pattern, end - automaton.length(pattern), end);
+      }
+    });
+    long[] hits = new long[16];
+    int hitCount = 0;
+    for (int i = 0; i < m.size; i++) {
+      int[] roles = triggers[m.term[i]];
+      for (int role : roles) {
+        int r = role >>> 8;
+        Rule rule = rules[r];
+        if (!rule.source.appliesTo(channel)) {
+          continue;
+        }
+        scan.at(i, m.start[i], m.end[i]);
+        Pattern pattern = rule.patterns[role & 0xFF];
+        if (insideException(scan, rule.exception)
+            || !conditionsHold(pattern, scan)
+            || (rule.source.negationAware() && negated(scan))) {
+          continue;
+        }
+        int s = scan.s;
+        int e = scan.e;
+        if (pattern.number != null) {
+          // The figure is part of the claim: report 治愈率高达95% rather than 治愈率 alone.
+          int after = firstFigureAfter(scan, pattern.number);
+          if (after >= 0) {
+            e = figureEnd(scan.c, scan.n, after);
+          } else {
+            s = Math.min(s, figureStart(scan.c, lastFigureBefore(scan, pattern.number)));
+          }
+        }
+        if (hitCount == hits.length) {
+          hits = Arrays.copyOf(hits, hitCount * 2);
+        }
+        // rule, start, then longer spans first: one sort of primitives instead of a comparator chain
+        hits[hitCount++] = ((long) r << 55) | ((long) s << 31) | (Integer.MAX_VALUE - e);
+      }
+    }
+    return findings(text, hits, hitCount);
+  }
+
+  private static int hitRule(long h) {
+    return (int) (h >>> 55);
+  }
+
+  private static int hitStart(long h) {
+    return (int) ((h >>> 31) & 0xFFFFFF);
+  }
+
+  private static int hitEnd(long h) {
+    return Integer.MAX_VALUE - (int) (h & 0x7FFFFFFFL);
+  }
+
+  private List<AdFinding> findings(NormalisedText text, long[] hits, int count) {
+    Arrays.sort(hits, 0, count);
+    // Per rule, overlapping triggers become one finding over their union (比三甲 + 三甲医院 = 比三甲医院).
+    long[] merged = new long[count];
+    int out = 0;
+    int keptRule = -1;
+    int keptStart = 0;
+    int keptEnd = 0;
+    boolean ruleDone = false;
+    for (int i = 0; i < count; i++) {
+      int r = hitRule(hits[i]);
+      int s = hitStart(hits[i]);
+      int e = hitEnd(hits[i]);
+      if (r == keptRule) {
+        if (ruleDone) {
+          continue;
+        }
+        if (s < keptEnd) {
+          keptEnd = Math.max(keptEnd, e);
+          continue;
+        }
+        merged[out++] = span(keptRule, keptStart, keptEnd);
+        keptStart = s;
+        keptEnd = e;
+        continue;
+      }
+      if (keptRule >= 0 && !ruleDone) {
+        merged[out++] = span(keptRule, keptStart, keptEnd);
+      }
+      keptRule = r;
+      keptStart = s;
+      keptEnd = e;
+      ruleDone = rules[r].source.oncePerText();
+      if (ruleDone) {
+        merged[out++] = span(r, s, e);
+      }
+    }
+    if (keptRule >= 0 && !ruleDone) {
+      merged[out++] = span(keptRule, keptStart, keptEnd);
+    }
+    // Order by position, then rule id.
+    long[] order = new long[out];
+    for (int i = 0; i < out; i++) {
+      order[i] = ((long) spanStart(merged[i]) << 30) | ((long) ruleRank[spanRule(merged[i])] << 22) | i;
+    }
+    Arrays.sort(order);
+    List<AdFinding> findings = new ArrayList<>(out);
+    for (long o : order) {
+      long sp = merged[(int) (o & 0x3FFFFF)];
+      findings.add(finding(text, spanRule(sp), spanStart(sp), spanEnd(sp)));
+    }
+    return findings;
+  }
+
+  private static long span(int rule, int start, int end) {
+    return ((long) rule << 48) | ((long) start << 24) | end;
+  }
+
+  private static int spanRule(long sp) {
+    return (int) (sp >>> 48);
+  }
+
+  private static int spanStart(long sp) {
+    return (int) ((sp >>> 24) & 0xFFFFFF);
+  }
+
+  private static int spanEnd(long sp) {
+    return (int) (sp & 0xFFFFFF);
+  }
+
+  private AdFinding finding(NormalisedText text, int r, int s, int e) {
+    AdRule rule = rules[r].source;
+    int start = text.originalStart(s);
+    int end = text.originalEnd(e);
+    return new AdFinding(rule.id(), rule.law(), rule.article(), rule.severity(), start, end,
+        text.original().substring(start, end), rule.suggestion());
+  }
+
+  private boolean insideException(Scan scan, boolean[] exception) {
+    Matches m = scan.m;
+    for (int i = scan.first(scan.e); i < m.size && m.end[i] <= scan.s + maxTermLength; i++) {
+      if (exception[m.term[i]] && m.start[i] <= scan.s) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean conditionsHold(Pattern p, Scan scan) {
+    char[] c = scan.c;
+    int n = scan.n;
+    int s = scan.s;
+    int e = scan.e;
+    if ((p.followedBy.length > 0 || p.followedByBoundary)
+        && !(startsWithAny(c, n, e, p.followedBy) || (p.followedByBoundary && boundaryAt(c, n, e)))) {
+      return false;
+    }
+    if (startsWithAny(c, n, e, p.notFollowedBy) || (p.notFollowedByBoundary && boundaryAt(c, n, e))) {
+      return false;
+    }
+    if (p.precededBy.length > 0 && !endsWithAny(c, s, p.precededBy)) {
+      return false;
+    }
+    if (endsWithAny(c, s, p.notPrecededBy)) {
+      return false;
+    }
+    if (p.pageRequires.length > 0 && !anySeen(scan.seen, p.pageRequires)) {
+      return false;
+    }
+    if (anySeen(scan.seen, p.pageUnless)) {
+      return false;
+    }
+    if (p.number != null && lastFigureBefore(scan, p.number) < 0 && firstFigureAfter(scan, p.number) < 0) {
+      return false;
+    }
+    if (p.nearby != null && !termNear(scan, p.nearby, p.nearbyWindow)) {
+      return false;
+    }
+    return p.notNearby == null || !termNear(scan, p.notNearby, p.notNearbyWindow);
+  }
+
+  private static boolean anySeen(boolean[] seen, int[] ids) {
+    for (int id : ids) {
+      if (seen[id]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWithAny(char[] c, int n, int at, char[][] options) {
+    for (char[] o : options) {
+      if (at + o.length <= n && Arrays.equals(c, at, at + o.length, o, 0, o.length)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean endsWithAny(char[] c, int at, char[][] options) {
+    for (char[] o : options) {
+      if (at - o.length >= 0 && Arrays.equals(c, at - o.length, at, o, 0, o.length)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** End of text, or a character that is neither a letter nor a digit (punctuation, quotes, emoji). */
+  private static boolean boundaryAt(char[] c, int n, int at) {
+    return at >= n || !Character.isLetterOrDigit(c[at]);
+  }
+
+  static boolean isSentenceEnd(char c) {
+    return c == '\u3002' || c == '!' || c == '?' || c == ';' || c == '\n' || c == '\u2026';
+  }
+
+  static boolean isClauseEnd(char c) {
+    return isSentenceEnd(c) || c == ',' || c == '\uFF64';
+  }
+
+  private static boolean numeral(char ch) {
+    return (ch >= '0' && ch <= '9') || "零〇一二两三四五六七八九十百千万亿半".indexOf(ch) >= 0;
+  }
+
+  private static int figureEnd(char[] c, int n, int from) {
+    int end = from;
+    while (end < n && (numeral(c[end]) || c[end] == '.' || c[end] == '%' || c[end] == '\u2030'
+        || c[end] == '\u6210' || c[end] == '\u4E4B')) {
+      end++;
+    }
+    return end;
+  }
+
+  private static int figureStart(char[] c, int from) {
+    int start = from;
+    while (start > 0 && (numeral(c[start - 1]) || c[start - 1] == '.' || c[start - 1] == '\u5206'
+        || c[start - 1] == '\u4E4B')) {
+      start--;
+    }
+    return start;
+  }
+
+  // A figure counts only within the same clause: 患病率为27.5%，... says nothing about the next clause's claim.
+  private static int firstFigureAfter(Scan scan, AdRule.NumberNearby rule) {
+    int hi = Math.min(scan.clauseEnd(), scan.e + rule.after());
+    for (int j = scan.e; j < hi; j++) {
+      if (figureAt(scan.c, j, rule.percent())) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  private static int lastFigureBefore(Scan scan, AdRule.NumberNearby rule) {
+    int lo = Math.max(scan.clauseStart(), scan.s - rule.before());
+    for (int j = scan.s - 1; j >= lo; j--) {
+      if (figureAt(scan.c, j, rule.percent())) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether a figure is at {@code j}: any numeral, or with {@code percent} a percentage sign or 成 right after a
+   * numeral (95%, 九成) or the 百 of 百分之. For a percentage the position is the sign, so a span widened from it
+   * takes in the digits before.
+   */
+  private static boolean figureAt(char[] c, int j, boolean percent) {
+    char ch = c[j];
+    if (!percent) {
+      return numeral(ch);
+    }
+    if ((ch == '%' || ch == '\u2030' || ch == '\u6210') && j > 0 && numeral(c[j - 1])) {
+      return true;
+    }
+    return ch == '\u767E' && j + 2 < c.length && c[j + 1] == '\u5206' && c[j + 2] == '\u4E4B';
+  }
+
+  private boolean termNear(Scan scan, boolean[] wanted, int window) {
+    Matches m = scan.m;
+    int lo = Math.max(scan.sentenceStart(), scan.s - window);
+    int hi = Math.min(scan.sentenceEnd(), scan.e + window);
+    for (int i = scan.first(lo); i < m.size && m.end[i] <= hi; i++) {
+      // A cue must stand beside the trigger, not overlap it (手术前后 is not 术前 next to 前后).
+      if (wanted[m.term[i]] && m.start[i] >= lo && (m.end[i] <= scan.s || m.start[i] >= scan.e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the trigger is negated, attributed to someone else, or quoted in a warning. */
+  private boolean negated(Scan scan) {
+    Matches m = scan.m;
+    char[] c = scan.c;
+    int s = scan.s;
+    int e = scan.e;
+    int clause = scan.clauseStart();
+    int clauseEnd = scan.clauseEnd();
+    // A warning or distancing word earlier in the clause (警惕宣称根治的广告), or a warning later in it.
+    for (int i = scan.first(clause); i < m.size && m.end[i] <= clauseEnd; i++) {
+      int t = m.term[i];
+      boolean before = m.start[i] >= clause && m.end[i] <= s;
+      boolean after = m.start[i] >= e;
+      if ((before && (warning[t] || distancer[t])) || (after && warning[t])) {
+        return true;
+      }
+    }
+    if (quoted(c, scan.sentenceStart(), s) && warnedAround(scan)) {
+      return true;
+    }
+    // A negator shortly before, joined to the trigger directly or through a bridge word (无法彻底根治).
+    int from = Math.max(clause, s - NEGATION_REACH);
+    for (int i = scan.first(from); i < m.size && m.end[i] <= s; i++) {
+      if (!negator[m.term[i]] || m.start[i] < clause || broken(scan, m.start[i], m.end[i])) {
+        continue;
+      }
+      int gapStart = m.end[i];
+      if (affirmedBetween(scan, gapStart, s)) {
+        continue;
+      }
+      if (onlyQuotes(c, gapStart, s) || bridgeWithin(c, gapStart, s) || startsWithAny(c, s, gapStart, quantifiers)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An empty gap, or one holding only quotation marks (而不是“根治”). */
+  private static boolean onlyQuotes(char[] c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if ("\u201C\u2018\u300C\u300E\"'".indexOf(c[i]) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The bridge that ends the gap must lie inside the gap, not reach back over the negator. */
+  private boolean bridgeWithin(char[] c, int gapStart, int s) {
+    for (char[] b : bridges) {
+      if (s - b.length >= gapStart && Arrays.equals(c, s - b.length, s, b, 0, b.length)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean broken(Scan scan, int ns, int ne) {
+    Matches m = scan.m;
+    for (int i = scan.first(ne); i < m.size && m.end[i] <= ns + maxTermLength; i++) {
+      if (breaker[m.term[i]] && m.start[i] <= ns) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean affirmedBetween(Scan scan, int from, int to) {
+    Matches m = scan.m;
+    for (int i = scan.first(from); i < m.size && m.end[i] <= to; i++) {
+      if (affirmer[m.term[i]] && m.start[i] >= from) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean quoted(char[] c, int sentenceStart, int s) {
+    int ascii = 0;
+    for (int i = s - 1; i >= sentenceStart; i--) {
+      char ch = c[i];
+      if (ch == '\u201D' || ch == '\u2019' || ch == '\u300D' || ch == '\u300F' || ch == '\u300B') {
+        return false;
+      }
+      if (ch == '\u201C' || ch == '\u2018' || ch == '\u300C' || ch == '\u300E' || ch == '\u300A') {
+        return true;
+      }
+      if (ch == '"' || ch == '\'') {
+        ascii++;
+      }
+    }
+    return ascii % 2 == 1;
+  }
+
+  private boolean warnedAround(Scan scan) {
+    Matches m = scan.m;
+    int lo = Math.max(0, scan.sentenceStart() - QUOTE_LOOKBACK);
+    int hi = scan.sentenceEnd();
+    for (int i = scan.first(lo); i < m.size && m.end[i] <= hi; i++) {
+      int t = m.term[i];
+      if ((warning[t] || distancer[t]) && m.start[i] >= lo) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

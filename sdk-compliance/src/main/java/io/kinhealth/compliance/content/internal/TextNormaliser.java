@@ -1,0 +1,126 @@
+package io.kinhealth.compliance.content.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Folds the tricks copywriters use to slip past word filters, character by character and in one pass:
+ * full-width ASCII to half-width, the ideographic space to a space, ASCII upper case to lower case, common
+ * traditional characters to simplified ones, white space and zero-width characters removed, and separators such as
+ * {@code . · * _ - ~ | /} removed when they stand between two Chinese characters (保.证.治.愈). Line breaks are kept:
+ * they end sentences.
+ *
+ * <p>Each kept character remembers its original offset. Immutable and thread-safe.
+ */
+public final class TextNormaliser {
+  private static final char DROP = '\uFFFF';
+  private static final char SEPARATOR = '\uFFFE';
+
+  private final char[] table = new char[65536];
+
+  public TextNormaliser(Map<Character, Character> traditionalToSimplified) {
+    for (int c = 0; c < table.length; c++) {
+      table[c] = (char) c;
+    }
+    for (int c = 0xFF01; c <= 0xFF5E; c++) {
+      table[c] = (char) (c - 0xFEE0);
+    }
+    for (int c = 'A'; c <= 'Z'; c++) {
+      table[c] = (char) (c + 32);
+    }
+    for (int c = 0xFF21; c <= 0xFF3A; c++) {
+      table[c] = (char) (c - 0xFEE0 + 32);
+    }
+    for (char c : new char[] {' ', '\t', '\r', '\u3000', '\u00A0', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF',
+        '\u000B', '\u000C'}) {
+      table[c] = DROP;
+    }
+    for (char c : new char[] {'.', '\u00B7', '\u2022', '\u30FB', '*', '_', '-', '~', '|', '/', '\\', '\uFF0E', '\uFF0A',
+        '\uFF3F', '\uFF0D', '\uFF5E', '\uFF5C', '\uFF0F', '\u2014', '\u2013', '+', '#', '^', '=', '\uFF1D'}) {
+      table[c] = SEPARATOR;
+    }
+    traditionalToSimplified.forEach((t, s) -> table[t] = s);
+  }
+
+  /** The normaliser with the traditional-to-simplified table shipped next to the rule book. */
+  public static TextNormaliser standard() {
+    return Holder.STANDARD;
+  }
+
+  private static final class Holder {
+    static final TextNormaliser STANDARD = new TextNormaliser(loadTable());
+  }
+
+  static Map<Character, Character> loadTable() {
+    String resource = "/io/kinhealth/compliance/content/traditional-simplified.tsv";
+    Map<Character, Character> map = new java.util.HashMap<>();
+    try (InputStream in = Objects.requireNonNull(TextNormaliser.class.getResourceAsStream(resource), resource);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] cols = line.split("\t");
+        if (cols.length == 2 && cols[0].length() == 1 && cols[1].length() == 1) {
+          map.put(cols[0].charAt(0), cols[1].charAt(0));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return map;
+  }
+
+  static boolean isHan(char c) {
+    return (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3400' && c <= '\u4DBF') || (c >= '\uF900' && c <= '\uFAFF');
+  }
+
+  /** Normalises a pattern or cue term the same way as text, so both sides of a match agree. */
+  public String normaliseTerm(String term) {
+    return normalise(term).normalised();
+  }
+
+  public NormalisedText normalise(String text) {
+    int n = text.length();
+    char[] out = new char[n];
+    int[] origin = new int[n];
+    int len = 0;
+    int lookahead = -1; // index of the next non-separator character after the current run of separators
+    for (int i = 0; i < n; i++) {
+      char m = table[text.charAt(i)];
+      if (m == DROP) {
+        continue;
+      }
+      if (m == SEPARATOR) {
+        if (lookahead < i) {
+          lookahead = nextMeaningful(text, i + 1); // shared by the whole run, so long runs stay linear
+        }
+        if (len > 0 && isHan(out[len - 1]) && lookahead < n && isHan(table[text.charAt(lookahead)])) {
+          continue; // 保.证.治.愈: a separator inside a run of Chinese characters only hides a word
+        }
+        m = text.charAt(i) >= 0xFF01 && text.charAt(i) <= 0xFF5E ? (char) (text.charAt(i) - 0xFEE0) : text.charAt(i);
+      }
+      out[len] = m;
+      origin[len] = i;
+      len++;
+    }
+    return new NormalisedText(text, out, len, origin);
+  }
+
+  private int nextMeaningful(String text, int from) {
+    for (int j = from; j < text.length(); j++) {
+      char m = table[text.charAt(j)];
+      if (m != DROP && m != SEPARATOR) {
+        return j;
+      }
+    }
+    return text.length();
+  }
+}
