@@ -2,9 +2,9 @@ package io.kinhealth.family.risk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kinhealth.core.error.IntegrityException;
 import io.kinhealth.core.error.ValidationException;
 import io.kinhealth.core.validation.Check;
+import io.kinhealth.family.internal.DefaultTables;
 import io.kinhealth.family.dashboard.AlertSeverity;
 import io.kinhealth.family.observation.MealRelation;
 import io.kinhealth.family.observation.MeasurementSite;
@@ -39,8 +39,6 @@ public final class RiskRuleTable {
   public static final String DEFAULT_RESOURCE = "/io/kinhealth/family/risk/risk-rules-v1.json";
   /** The token that stands for "no site recorded" in a rule's site list. */
   public static final String UNKNOWN_SITE = "UNKNOWN";
-
-  private static volatile RiskRuleTable defaults;
 
   private final String version;
   private final Map<String, String> sources;
@@ -79,25 +77,14 @@ public final class RiskRuleTable {
 
   /** The SDK's default rules (see the class notes on clinical review). */
   public static RiskRuleTable defaults() {
-    RiskRuleTable d = defaults;
-    if (d == null) {
-      synchronized (RiskRuleTable.class) {
-        d = defaults;
-        if (d == null) {
-          try (InputStream in = RiskRuleTable.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-              throw new IntegrityException("risk_rules.missing", null, "the default risk rules are missing");
-            }
-            d = load(in);
-          } catch (IOException e) {
-            throw new IntegrityException("risk_rules.unreadable", null, "the default risk rules are unreadable", e);
-          }
-          defaults = d;
-        }
-      }
-    }
-    return d;
+    return Defaults.TABLE;
   }
+
+  /** Loaded on first use (the holder idiom: thread-safe, no locking after). */
+  private static final class Defaults {
+    static final RiskRuleTable TABLE = DefaultTables.load(RiskRuleTable.class, DEFAULT_RESOURCE, RiskRuleTable::load, "risk_rules");
+  }
+
 
   /** Loads a table in the format of {@value #DEFAULT_RESOURCE}. */
   public static RiskRuleTable load(InputStream json) throws IOException {

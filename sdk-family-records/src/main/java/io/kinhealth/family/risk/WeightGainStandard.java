@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kinhealth.core.error.IntegrityException;
 import io.kinhealth.core.validation.Check;
+import io.kinhealth.family.internal.DefaultTables;
 import io.kinhealth.family.calendar.Trimester;
 import io.kinhealth.family.observation.GestationalAge;
 import java.io.IOException;
@@ -40,8 +41,6 @@ public final class WeightGainStandard {
     }
   }
 
-  private static volatile WeightGainStandard defaults;
-
   private final String version;
   private final String source;
   private final RuleReview review;
@@ -59,25 +58,14 @@ public final class WeightGainStandard {
 
   /** The SDK's default table (WS/T 801-2022 as the domain handbook lists it; unverified, see the class notes). */
   public static WeightGainStandard defaults() {
-    WeightGainStandard d = defaults;
-    if (d == null) {
-      synchronized (WeightGainStandard.class) {
-        d = defaults;
-        if (d == null) {
-          try (InputStream in = WeightGainStandard.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-              throw new IntegrityException("weight_gain.missing", null, "the default weight-gain table is missing");
-            }
-            d = load(in);
-          } catch (IOException e) {
-            throw new IntegrityException("weight_gain.unreadable", null, "the weight-gain table is unreadable", e);
-          }
-          defaults = d;
-        }
-      }
-    }
-    return d;
+    return Defaults.TABLE;
   }
+
+  /** Loaded on first use (the holder idiom: thread-safe, no locking after). */
+  private static final class Defaults {
+    static final WeightGainStandard TABLE = DefaultTables.load(WeightGainStandard.class, DEFAULT_RESOURCE, WeightGainStandard::load, "weight_gain");
+  }
+
 
   /** Loads a table in the format of {@value #DEFAULT_RESOURCE}. */
   public static WeightGainStandard load(InputStream json) throws IOException {
