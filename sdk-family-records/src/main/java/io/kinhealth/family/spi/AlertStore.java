@@ -25,7 +25,8 @@ import java.util.Optional;
  *       exists;
  *   <li>{@link #update} stores {@code expectedVersion + 1}; it fails with {@code ConflictException} (reason
  *       {@code alert.version_conflict}) unless the stored version equals {@code expectedVersion}, and with
- *       {@link io.kinhealth.core.error.NotFoundException} for an unknown id; subject and condition never change;
+ *       {@link io.kinhealth.core.error.NotFoundException} for an unknown id; subject and condition never change,
+ *       and a resolved alert stays resolved ({@code ConflictException}, reason {@code alert.resolved});
  *   <li>{@link #unresolved} lists a member's unresolved alerts (one per condition, so a few rows);
  *       {@link #latest} gives the most recently raised alert of a member's condition, resolved or not;
  *   <li>{@link #awaitingReview} pages through unresolved alerts of at least a severity, most severe first, then

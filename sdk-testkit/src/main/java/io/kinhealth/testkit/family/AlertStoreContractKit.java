@@ -91,6 +91,9 @@ public abstract class AlertStoreContractKit {
       Alert b = open("fever", AlertSeverity.LOW, Duration.ofHours(1));
       assertThat(store.latest(MEMBER, "fever")).contains(b);
       assertThat(store.unresolved(MEMBER)).containsExactly(b);
+      Alert closed = store.find(a.id()).orElseThrow();
+      assertThatThrownBy(() -> store.update(key(), "d-reopen", FamilyRiskSamples.dueAt(a, T0), closed.version()))
+          .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("reason", "alert.resolved");
     }
   }
 
