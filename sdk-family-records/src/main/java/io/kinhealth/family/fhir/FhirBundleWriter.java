@@ -16,6 +16,8 @@ import io.kinhealth.family.observation.Observation;
 import io.kinhealth.family.observation.ObservationContext;
 import io.kinhealth.family.observation.ObservationType;
 import io.kinhealth.family.observation.SourceKind;
+import io.kinhealth.family.observation.MealRelation;
+import io.kinhealth.family.observation.Specimen;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -96,11 +98,24 @@ public final class FhirBundleWriter implements Closeable {
   private record Shape(SerializableString category, SerializableString categoryDisplay, List<String> profiles,
       List<Coding> codes, SerializableString unitCode, SerializableString unitDisplay, List<Coding> componentCodes) {}
 
-  private static final Map<String, Shape> SHAPES = new ConcurrentHashMap<>();
+  /** Shapes per type, indexed by (meal, specimen) ordinals + 1 (0: none). */
+  private static final Map<ObservationType, Shape[]> SHAPES = new ConcurrentHashMap<>();
+  private static final int SPECIMENS = Specimen.values().length + 1;
+  private static final String[] SOURCE_PREFIXES;
+
+  static {
+    SourceKind[] kinds = SourceKind.values();
+    SOURCE_PREFIXES = new String[kinds.length];
+    for (SourceKind k : kinds) {
+      SOURCE_PREFIXES[k.ordinal()] = FhirCodes.SOURCE_PREFIX + k.name() + ":";
+    }
+  }
 
   private final JsonGenerator json;
-  private final FhirIds ids = new FhirIds();
   private final char[] time = new char[40];
+  private final char[] text = new char[256];
+  private PersonId lastSubject;
+  private String lastSubjectUrl;
   private int entries;
   private boolean closed;
 
@@ -187,7 +202,7 @@ public final class FhirBundleWriter implements Closeable {
       identifier(FhirCodes.ID_SYSTEM_BASE + "person", relative.value());
       json.writeBooleanField("active", true);
       json.writeObjectFieldStart("patient");
-      json.writeStringField("reference", ids.cachedUrl("Patient", patient.value()));
+      json.writeStringField("reference", subjectUrl(patient));
       json.writeEndObject();
       json.writeArrayFieldStart("relationship");
       json.writeStartObject();
@@ -211,7 +226,7 @@ public final class FhirBundleWriter implements Closeable {
     try {
       json.writeStartObject();
       json.writeFieldName(FULL_URL);
-      json.writeString(FhirIds.url("Observation", o.id().value()));
+      writeConcat(FhirIds.URN_UUID, FhirIds.uuidPart("Observation", o.id().value()));
       json.writeFieldName(RESOURCE);
       json.writeStartObject();
       json.writeFieldName(RESOURCE_TYPE);
@@ -229,7 +244,7 @@ public final class FhirBundleWriter implements Closeable {
         json.writeEndArray();
       }
       json.writeFieldName(SOURCE);
-      json.writeString(FhirCodes.SOURCE_PREFIX + o.source().kind().name() + ":" + o.source().id());
+      writeConcat(SOURCE_PREFIXES[o.source().kind().ordinal()], o.source().id());
       json.writeEndObject();
       json.writeFieldName(IDENTIFIER);
       json.writeStartArray();
@@ -267,7 +282,7 @@ public final class FhirBundleWriter implements Closeable {
       }
       json.writeEndArray();
       json.writeEndObject();
-      String patient = ids.cachedUrl("Patient", o.subject().value());
+      String patient = subjectUrl(o.subject());
       json.writeFieldName(SUBJECT);
       json.writeStartObject();
       json.writeFieldName(REFERENCE);
@@ -359,14 +374,13 @@ public final class FhirBundleWriter implements Closeable {
   }
 
   private static Shape shape(ObservationType type, ObservationContext context) {
-    String key = type.key() + '|' + (context.meal() == null ? "" : context.meal().name()) + '|'
-        + (context.specimen() == null ? "" : context.specimen().name());
-    Shape s = SHAPES.get(key);
+    int index = (context.meal() == null ? 0 : context.meal().ordinal() + 1) * SPECIMENS
+        + (context.specimen() == null ? 0 : context.specimen().ordinal() + 1);
+    Shape[] shapes = SHAPES.computeIfAbsent(type, t -> new Shape[(MealRelation.values().length + 1) * SPECIMENS]);
+    Shape s = shapes[index];
     if (s == null) {
       s = buildShape(type, context);
-      if (SHAPES.size() < 1024) {
-        SHAPES.put(key, s);
-      }
+      shapes[index] = s; // a benign race: every thread builds the same shape
     }
     return s;
   }
@@ -423,7 +437,7 @@ public final class FhirBundleWriter implements Closeable {
       json.writeStringField("text", d.type().displayZh());
       json.writeEndObject();
       json.writeObjectFieldStart("subject");
-      json.writeStringField("reference", ids.cachedUrl("Patient", d.subject().value()));
+      json.writeStringField("reference", subjectUrl(d.subject()));
       json.writeEndObject();
       json.writeStringField("date", instant(d.recordedAt()));
       json.writeArrayFieldStart("content");
@@ -484,6 +498,27 @@ public final class FhirBundleWriter implements Closeable {
       json.writeString(display);
     }
     json.writeEndObject();
+  }
+
+  /** The Patient URL of a subject, remembered for the run of observations of one member. */
+  private String subjectUrl(PersonId subject) {
+    if (!subject.equals(lastSubject)) {
+      lastSubject = subject;
+      lastSubjectUrl = FhirIds.url("Patient", subject.value());
+    }
+    return lastSubjectUrl;
+  }
+
+  /** Writes two strings as one JSON string without building it. */
+  private void writeConcat(String a, String b) throws IOException {
+    int n = a.length() + b.length();
+    if (n > text.length) {
+      json.writeString(a + b);
+      return;
+    }
+    a.getChars(0, a.length(), text, 0);
+    b.getChars(0, b.length(), text, a.length());
+    json.writeString(text, 0, n);
   }
 
   private void writeTime(Instant at, ZoneOffset offset) throws IOException {

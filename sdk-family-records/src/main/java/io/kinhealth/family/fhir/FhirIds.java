@@ -1,50 +1,61 @@
 package io.kinhealth.family.fhir;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * How SDK ids become FHIR ids and bundle URLs: an SDK id that is a valid FHIR id ({@code [A-Za-z0-9-.]{1,64}}) is
  * kept; any other (SDK ids may hold {@code :} and {@code _}) is replaced by a name-based UUID of the resource type and
  * id, so the same object always gets the same FHIR id. Entries are addressed as {@code urn:uuid:} URLs (the SDK id
  * itself when it is a UUID), and resources refer to each other by them. The original id always travels as an
- * identifier. Thread-safe.
+ * identifier. Stateless and thread-safe; the checks are plain loops because an export runs them per observation.
  */
 public final class FhirIds {
-  private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
-  private static final Pattern UUID_TEXT =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final int CACHE = 4096;
+  static final String URN_UUID = "urn:uuid:";
 
-  private final Map<String, String> urls = new ConcurrentHashMap<>();
+  private FhirIds() {}
 
   /** The FHIR id for an SDK id of a resource type. */
   public static String id(String resourceType, String sdkId) {
-    return FHIR_ID.matcher(sdkId).matches() ? sdkId : nameUuid(resourceType, sdkId);
+    return isFhirId(sdkId) ? sdkId : nameUuid(resourceType, sdkId);
   }
 
   /** The bundle URL ({@code urn:uuid:...}) of a resource. */
   public static String url(String resourceType, String sdkId) {
-    if (UUID_TEXT.matcher(sdkId).matches()) {
-      return "urn:uuid:" + sdkId.toLowerCase(java.util.Locale.ROOT);
-    }
-    return "urn:uuid:" + nameUuid(resourceType, sdkId);
+    return URN_UUID + uuidPart(resourceType, sdkId);
   }
 
-  /** {@link #url} remembered per id (patients are referred to by every observation). */
-  String cachedUrl(String resourceType, String sdkId) {
-    String key = resourceType + '/' + sdkId;
-    String u = urls.get(key);
-    if (u == null) {
-      u = url(resourceType, sdkId);
-      if (urls.size() < CACHE) {
-        urls.put(key, u);
+  /** The UUID of a resource's URL: the SDK id itself (lower case) when it is a UUID, else a name-based one. */
+  static String uuidPart(String resourceType, String sdkId) {
+    return isUuid(sdkId) ? sdkId.toLowerCase(java.util.Locale.ROOT) : nameUuid(resourceType, sdkId);
+  }
+
+  static boolean isFhirId(String s) {
+    int n = s.length();
+    if (n == 0 || n > 64) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
+        return false;
       }
     }
-    return u;
+    return true;
+  }
+
+  static boolean isUuid(String s) {
+    if (s.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = s.charAt(i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String nameUuid(String resourceType, String sdkId) {
