@@ -10,7 +10,6 @@ import io.kinhealth.core.validation.Check;
 import io.kinhealth.family.document.HealthDocument;
 import io.kinhealth.family.graph.KinshipRole;
 import io.kinhealth.family.observation.Coding;
-import io.kinhealth.family.observation.ComponentType;
 import io.kinhealth.family.observation.ComponentValue;
 import io.kinhealth.family.observation.Observation;
 import io.kinhealth.family.observation.ObservationContext;
@@ -89,14 +88,23 @@ public final class FhirBundleWriter implements Closeable {
   private static final SerializableString BODY_SITE = new SerializedString("bodySite");
   private static final SerializableString FINAL = new SerializedString("final");
   private static final SerializableString UCUM = new SerializedString(FhirCodes.UCUM);
-  private static final SerializableString LOINC = new SerializedString(FhirCodes.LOINC);
+  private static final SerializableString CATEGORY_SYSTEM = new SerializedString(FhirCodes.OBSERVATION_CATEGORY);
   private static final SerializableString OBSERVATION = new SerializedString("Observation");
   private static final SerializableString OBSERVATION_ID_SYSTEM = new SerializedString(FhirCodes.ID_SYSTEM_BASE
       + "observation");
 
+  /** A coding with its strings escaped once. */
+  private record SerialCoding(SerializableString system, SerializableString code, SerializableString display) {
+    static SerialCoding of(Coding c) {
+      return new SerialCoding(new SerializedString(c.system()), new SerializedString(c.code()),
+          new SerializedString(c.display()));
+    }
+  }
+
   /** The parts of an observation fixed by its type and context, serialised once. */
-  private record Shape(SerializableString category, SerializableString categoryDisplay, List<String> profiles,
-      List<Coding> codes, SerializableString unitCode, SerializableString unitDisplay, List<Coding> componentCodes) {}
+  private record Shape(SerializableString category, SerializableString categoryDisplay,
+      List<SerializableString> profiles, List<SerialCoding> codes, SerializableString unitCode,
+      SerializableString unitDisplay, List<SerialCoding> componentCodes) {}
 
   /** Shapes per type, indexed by (meal, specimen) ordinals + 1 (0: none). */
   private static final Map<ObservationType, Shape[]> SHAPES = new ConcurrentHashMap<>();
@@ -238,7 +246,7 @@ public final class FhirBundleWriter implements Closeable {
       if (!shape.profiles().isEmpty()) {
         json.writeFieldName(PROFILE);
         json.writeStartArray();
-        for (String p : shape.profiles()) {
+        for (SerializableString p : shape.profiles()) {
           json.writeString(p);
         }
         json.writeEndArray();
@@ -264,7 +272,7 @@ public final class FhirBundleWriter implements Closeable {
       json.writeStartArray();
       json.writeStartObject();
       json.writeFieldName(SYSTEM);
-      json.writeString(FhirCodes.OBSERVATION_CATEGORY);
+      json.writeString(CATEGORY_SYSTEM);
       json.writeFieldName(CODE);
       json.writeString(shape.category());
       json.writeFieldName(DISPLAY);
@@ -277,8 +285,8 @@ public final class FhirBundleWriter implements Closeable {
       json.writeStartObject();
       json.writeFieldName(CODING);
       json.writeStartArray();
-      for (Coding c : shape.codes()) {
-        coding(c.system(), c.code(), c.display());
+      for (SerialCoding c : shape.codes()) {
+        coding(c);
       }
       json.writeEndArray();
       json.writeEndObject();
@@ -328,13 +336,13 @@ public final class FhirBundleWriter implements Closeable {
         json.writeFieldName(COMPONENT);
         json.writeStartArray();
         for (int i = 0; i < shape.componentCodes().size(); i++) {
-          Coding c = shape.componentCodes().get(i);
+          SerialCoding c = shape.componentCodes().get(i);
           json.writeStartObject();
           json.writeFieldName(CODE);
           json.writeStartObject();
           json.writeFieldName(CODING);
           json.writeStartArray();
-          coding(c.system(), c.code(), c.display());
+          coding(c);
           json.writeEndArray();
           json.writeEndObject();
           json.writeFieldName(VALUE_QUANTITY);
@@ -398,23 +406,23 @@ public final class FhirBundleWriter implements Closeable {
       String meal = FhirCodes.code(context.meal());
       codes.add(new Coding(FhirCodes.MEAL_SYSTEM, meal, FhirCodes.display(meal)));
     }
-    List<String> profiles = new ArrayList<>();
+    List<SerializableString> profiles = new ArrayList<>();
     if ("vital-signs".equals(type.fhirCategory())) {
-      profiles.add(FhirCodes.VITAL_SIGNS_PROFILE);
+      profiles.add(new SerializedString(FhirCodes.VITAL_SIGNS_PROFILE));
       String specific = main.isLoinc() ? FhirCodes.SPECIFIC_PROFILES.get(main.code()) : null;
       if (specific != null) {
-        profiles.add(FhirCodes.PROFILE_BASE + specific);
+        profiles.add(new SerializedString(FhirCodes.PROFILE_BASE + specific));
       }
     }
-    List<Coding> components = null;
+    List<SerialCoding> components = null;
     if (type.hasComponents()) {
-      components = type.components().stream().map(ComponentType::coding).toList();
+      components = type.components().stream().map(c -> SerialCoding.of(c.coding())).toList();
     }
     String unit = type.canonicalUnit();
     return new Shape(new SerializedString(type.fhirCategory()), new SerializedString(
         FhirCodes.CATEGORY_DISPLAY.getOrDefault(type.fhirCategory(), type.fhirCategory())), List.copyOf(profiles),
-        List.copyOf(codes), new SerializedString(unit), new SerializedString(FhirCodes.UNIT_DISPLAY.getOrDefault(unit,
-            unit)), components);
+        codes.stream().map(SerialCoding::of).toList(), new SerializedString(unit), new SerializedString(
+            FhirCodes.UNIT_DISPLAY.getOrDefault(unit, unit)), components);
   }
 
   /** Writes a document's reference (its bytes stay where they are; the URL is given when it is external). */
@@ -519,6 +527,17 @@ public final class FhirBundleWriter implements Closeable {
     a.getChars(0, a.length(), text, 0);
     b.getChars(0, b.length(), text, a.length());
     json.writeString(text, 0, n);
+  }
+
+  private void coding(SerialCoding c) throws IOException {
+    json.writeStartObject();
+    json.writeFieldName(SYSTEM);
+    json.writeString(c.system());
+    json.writeFieldName(CODE);
+    json.writeString(c.code());
+    json.writeFieldName(DISPLAY);
+    json.writeString(c.display());
+    json.writeEndObject();
   }
 
   private void writeTime(Instant at, ZoneOffset offset) throws IOException {
