@@ -9,4 +9,9 @@ import java.time.LocalDate;
 
 /** Records that a pregnancy ended on {@code endedOn} (a birth, a loss). */
 public record EndPregnancy(@NotNull IdempotencyKey key, @NotNull PersonId actor, @NotNull PregnancyId pregnancy,
-    @NotNull LocalDate endedOn, @NotNull PregnancyOutcome outcome) {}
+    @NotNull LocalDate endedOn, @NotNull PregnancyOutcome outcome) {
+  @Override
+  public String toString() {
+    return "EndPregnancy[" + pregnancy + "]";
+  }
+}

@@ -7,6 +7,8 @@ import java.time.LocalDate;
  * What the member's own cycles predict: the cycle length learned from them (or the default when there are too few),
  * the next period, the estimated ovulation day (a luteal phase before the next period) and the fertile window.
  *
+ * Personal data (reproductive health): {@code toString} shows no dates.
+ *
  * @param cyclesUsed how many complete cycles the estimate rests on (0: the default length was used)
  * @param shortestCycle the shortest of those cycles (the learned length when none)
  * @param longestCycle the longest of those cycles; the fertile window spans from the shortest to the longest
@@ -39,5 +41,10 @@ public record CycleForecast(
 
   public boolean isInFertileWindow(LocalDate date) {
     return !date.isBefore(fertileWindowStart) && !date.isAfter(fertileWindowEnd);
+  }
+
+  @Override
+  public String toString() {
+    return "CycleForecast[" + cyclesUsed + " cycles]";
   }
 }

@@ -17,4 +17,9 @@ public record PregnancyWeek(LocalDate date, GestationalAge gestationalAge, Trime
     Check.notNull(dueDate, "dueDate");
     Check.notBlank(contentKey, "contentKey");
   }
+
+  @Override
+  public String toString() {
+    return "PregnancyWeek[" + trimester + "]";
+  }
 }
