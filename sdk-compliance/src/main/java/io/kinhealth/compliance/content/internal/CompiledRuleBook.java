@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A rule book compiled for matching: every trigger term, exception, cue and lexicon word of every rule goes into one
@@ -39,6 +41,9 @@ public final class CompiledRuleBook {
   private final boolean[] affirmer;
   private final boolean[] warning;
   private final boolean[] distancer;
+  private final boolean[] disclaimer;
+  /** Generated spellings whose Latin letters or digits at either end must not run on into more of them. */
+  private final boolean[] guarded;
   private final char[][] bridges;
   private final char[][] quantifiers;
   private final int maxTermLength;
@@ -60,6 +65,8 @@ public final class CompiledRuleBook {
   }
 
   private static final class Pattern {
+    char[][] prefixes;
+    char[][] prefixFillers;
     char[][] followedBy;
     boolean followedByBoundary;
     char[][] notFollowedBy;
@@ -106,10 +113,21 @@ public final class CompiledRuleBook {
     int[] aff = internAll(lex.affirmers(), "lexicon.affirmers");
     int[] warn = internAll(lex.warnings(), "lexicon.warnings");
     int[] dist = internAll(lex.distancers(), "lexicon.distancers");
+    int[] disc = internAll(lex.disclaimers(), "lexicon.disclaimers");
     this.bridges = chars(lex.negationBridges(), "lexicon.negationBridges");
     this.quantifiers = chars(lex.negationQuantifiers(), "lexicon.negationQuantifiers");
 
+    int written = terms.size();
+    if (book.spellingVariants().any()) {
+      addDisguisedSpellings(sourceRules, triggerRoles);
+    }
     int n = terms.size();
+    this.guarded = new boolean[n];
+    for (int t = written; t < n; t++) {
+      String term = terms.get(t);
+      guarded[t] = latinOrDigit(term.charAt(0)) || latinOrDigit(term.charAt(term.length() - 1));
+    }
+    this.disclaimer = flags(n, disc);
     this.negator = flags(n, neg);
     this.breaker = flags(n, brk);
     this.affirmer = flags(n, aff);
@@ -135,7 +153,8 @@ public final class CompiledRuleBook {
     this.maxTermLength = terms.stream().mapToInt(String::length).max().orElse(1);
     this.positional = new boolean[n];
     for (int t = 0; t < n; t++) {
-      positional[t] = triggers[t].length > 0 || negator[t] || breaker[t] || affirmer[t] || warning[t] || distancer[t];
+      positional[t] = triggers[t].length > 0 || negator[t] || breaker[t] || affirmer[t] || warning[t] || distancer[t]
+          || disclaimer[t];
     }
     for (Rule rule : rules) {
       for (int t = 0; t < n; t++) {
@@ -161,8 +180,66 @@ public final class CompiledRuleBook {
     }
   }
 
+  /**
+   * Adds every disguised spelling of every trigger term as a term of its own with the same rule and pattern. A
+   * spelling that is already a term (a trigger, cue, exception or lexicon word as written) is skipped, so a
+   * generated spelling never changes what a written term means.
+   */
+  private void addDisguisedSpellings(List<AdRule> sourceRules, List<List<Integer>> triggerRoles) {
+    DisguisedSpellings spellings = DisguisedSpellings.standard();
+    Set<String> written = new HashSet<>(terms);
+    for (int r = 0; r < sourceRules.size(); r++) {
+      List<AdRule.Pattern> patterns = sourceRules.get(r).patterns();
+      for (int p = 0; p < patterns.size(); p++) {
+        for (String raw : patterns.get(p).terms()) {
+          for (String variant : spellings.of(normaliser.normaliseTerm(raw), book.spellingVariants())) {
+            if (written.contains(variant)) {
+              continue;
+            }
+            int id = intern(variant, "spellingVariants");
+            while (triggerRoles.size() <= id) {
+              triggerRoles.add(new ArrayList<>());
+            }
+            if (!triggerRoles.get(id).contains(r << 8 | p)) {
+              triggerRoles.get(id).add(r << 8 | p);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean latinOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  /** A generated spelling stands alone: tui in 无效tui款, not in tuition; 1 in 第1, not in 第12. */
+  private boolean standsAlone(int term, char[] c, int n, int s, int e) {
+    if (!guarded[term]) {
+      return true;
+    }
+    String t = terms.get(term);
+    char first = t.charAt(0);
+    char last = t.charAt(t.length() - 1);
+    if (latinOrDigit(first) && s > 0 && sameKind(first, c[s - 1])) {
+      return false;
+    }
+    return !(latinOrDigit(last) && e < n && sameKind(last, c[e]));
+  }
+
+  private static boolean sameKind(char a, char b) {
+    boolean digitA = a >= '0' && a <= '9';
+    boolean digitB = b >= '0' && b <= '9';
+    boolean letterB = b >= 'a' && b <= 'z';
+    return digitA ? digitB || b == '.' : letterB;
+  }
+
   private Pattern compilePattern(AdRule.Pattern source, String path) {
     Pattern p = new Pattern();
+    if (source.prefixedBy() != null) {
+      p.prefixes = chars(source.prefixedBy().terms(), path + ".prefixedBy.terms");
+      p.prefixFillers = chars(source.prefixedBy().fillers(), path + ".prefixedBy.fillers");
+    }
     p.followedBy = chars(without(source.followedBy()), path + ".followedBy");
     p.followedByBoundary = source.followedBy().contains("$BOUNDARY");
     p.notFollowedBy = chars(without(source.notFollowedBy()), path + ".notFollowedBy");
@@ -419,11 +496,19 @@ public final class CompiledRuleBook {
         if (!rule.source.appliesTo(channel)) {
           continue;
         }
+        if (!standsAlone(m.term[i], text.chars, text.length, m.start[i], m.end[i])) {
+          continue;
+        }
         scan.at(i, m.start[i], m.end[i]);
         Pattern pattern = rule.patterns[role & 0xFF];
-        if (insideException(scan, rule.exception)
-            || !conditionsHold(pattern, scan)
-            || (rule.source.negationAware() && negated(scan))) {
+        if (insideException(scan, rule.exception) || !conditionsHold(pattern, scan)) {
+          continue;
+        }
+        if (pattern.prefixes != null) {
+          // The claim starts at its prefix (没有任何副作用): negation is read before the prefix, not inside it.
+          scan.at(i, prefixStart(pattern, scan), m.end[i]);
+        }
+        if ((rule.source.negationAware() && negated(scan)) || disclaimed(scan)) {
           continue;
         }
         int s = scan.s;
@@ -552,6 +637,9 @@ public final class CompiledRuleBook {
     int n = scan.n;
     int s = scan.s;
     int e = scan.e;
+    if (p.prefixes != null && prefixStart(p, scan) < 0) {
+      return false;
+    }
     if ((p.followedBy.length > 0 || p.followedByBoundary)
         && !(startsWithAny(c, n, e, p.followedBy) || (p.followedByBoundary && boundaryAt(c, n, e)))) {
       return false;
@@ -578,6 +666,47 @@ public final class CompiledRuleBook {
       return false;
     }
     return p.notNearby == null || !termNear(scan, p.notNearby, p.notNearbyWindow);
+  }
+
+  /** Start of the claim prefix before the trigger, through at most one filler; -1 if there is none. */
+  private static int prefixStart(Pattern p, Scan scan) {
+    int direct = prefixEndingAt(scan.c, scan.s, p.prefixes);
+    if (direct >= 0) {
+      return direct;
+    }
+    for (char[] f : p.prefixFillers) {
+      int at = scan.s - f.length;
+      if (at >= 0 && Arrays.equals(scan.c, at, scan.s, f, 0, f.length)) {
+        int start = prefixEndingAt(scan.c, at, p.prefixes);
+        if (start >= 0) {
+          return start;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static int prefixEndingAt(char[] c, int at, char[][] prefixes) {
+    int best = -1;
+    for (char[] o : prefixes) {
+      int from = at - o.length;
+      if (from >= 0 && Arrays.equals(c, from, at, o, 0, o.length)
+          && !(latinOrDigit(o[0]) && from > 0 && sameKind(o[0], c[from - 1]))) { // 0风险, not 10风险
+        best = best < 0 ? at - o.length : Math.min(best, at - o.length);
+      }
+    }
+    return best;
+  }
+
+  /** A disclaimer right after the trigger, at most two characters on (与评价无关, 评价与否不影响). */
+  private boolean disclaimed(Scan scan) {
+    Matches m = scan.m;
+    for (int i = scan.first(scan.e + 1); i < m.size && m.end[i] <= scan.e + 2 + maxTermLength; i++) {
+      if (disclaimer[m.term[i]] && m.start[i] >= scan.e && m.start[i] <= scan.e + 2) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean anySeen(boolean[] seen, int[] ids) {
@@ -635,6 +764,9 @@ public final class CompiledRuleBook {
 
   private static int figureStart(char[] c, int from) {
     int start = from;
+    if (from >= 0 && ratioAt(c, from) && c[from] != '\u4E4B') {
+      start = c[from - 1] == '\u5F53' ? from - 2 : from - 1; // back over 个 (and 当) to the count: 十个里
+    }
     while (start > 0 && (numeral(c[start - 1]) || c[start - 1] == '.' || c[start - 1] == '\u5206'
         || c[start - 1] == '\u4E4B')) {
       start--;
@@ -676,7 +808,43 @@ public final class CompiledRuleBook {
     if ((ch == '%' || ch == '\u2030' || ch == '\u6210') && j > 0 && numeral(c[j - 1])) {
       return true;
     }
-    return ch == '\u767E' && j + 2 < c.length && c[j + 1] == '\u5206' && c[j + 2] == '\u4E4B';
+    if (ch == '\u767E' && j + 2 < c.length && c[j + 1] == '\u5206' && c[j + 2] == '\u4E4B') {
+      return true;
+    }
+    return ratioAt(c, j);
+  }
+
+  /**
+   * A proportion written out: 三分之二, 十之八九 (之 between numerals), or 十个里有九个, 十人中九人 (a count, then
+   * 里/中/当中, then 有 and a count). The position is the 之, 里 or 中.
+   */
+  private static boolean ratioAt(char[] c, int j) {
+    char ch = c[j];
+    int n = c.length;
+    if (ch == '\u4E4B') {
+      return j > 0 && j + 1 < n && (numeral(c[j - 1]) || c[j - 1] == '\u5206') && numeral(c[j + 1]);
+    }
+    if (ch != '\u91CC' && ch != '\u4E2D') {
+      return false;
+    }
+    int k = j - 1;
+    if (k >= 1 && c[k] == '\u5F53' && ch == '\u4E2D') {
+      k--; // 当中
+    }
+    if (k < 1 || "个人位例名".indexOf(c[k]) < 0 || !numeral(c[k - 1])) {
+      return false;
+    }
+    int a = j + 1;
+    if (a < n && (c[a] == '\u9762' || c[a] == '\u5934')) {
+      a++; // 里面, 里头
+    }
+    if (a < n && c[a] == '\u5C31') {
+      a++; // 就
+    }
+    if (a < n && c[a] == '\u6709') {
+      a++; // 有
+    }
+    return a < n && numeral(c[a]);
   }
 
   private boolean termNear(Scan scan, boolean[] wanted, int window) {
