@@ -64,7 +64,17 @@ class AdRuleTest {
         hit("ad.disguised_ad", "wechat_official_account", "近视防控知识：多户外。预约请拨打400-820-1234", "拨打400"),
         hit("ad.electronic_ad_opt_out", "sms", "【XX中医】三伏贴老客户享九折", "老客户享"),
         hit("ad.online_diagnosis", "wechat_moments", "在线初诊，看一眼就能开处方药", "在线初诊"),
-        hit("ad.incentivised_review", "wechat_group", "去点评打个五星，私我领护理券", "五星"));
+        hit("ad.incentivised_review", "wechat_group", "去点评打个五星，私我领护理券", "五星"),
+        // classes added in rule book 2026.12-2
+        hit("ad.efficacy_guarantee", "wechat_official_account", "一个疗程，从此不再发作。", "从此不再发作"),
+        hit("ad.efficacy_guarantee", "wechat_moments", "调理三个月，保准能好。", "保准"),
+        hit("ad.comparison", "wechat_official_account", "我们比连锁口腔便宜一半。", "连锁口腔"),
+        hit("ad.endorsement", "wechat_official_account", "知名主持人也选择在我院体检。", "主持人"),
+        hit("ad.absolute_terms", "wechat_official_account", "眼科设备全省领先。", "领先"),
+        hit("ad.appearance_anxiety", "xiaohongshu", "脸上有斑，老公都不愿意多看你一眼。", "老公"),
+        hit("ad.superstition_military", "wechat_official_account", "特聘原武警总医院专家坐诊。", "武警总医院"),
+        hit("ad.online_diagnosis", "wechat_official_account", "首次看诊也可视频问诊并开具处方。", "首次看诊"),
+        hit("ad.before_after", "wechat_group", "before vs after 自己看", "before"));
   }
 
   static Stream<Arguments> falsePositives() {
@@ -119,7 +129,15 @@ class AdRuleTest {
         pass("ad.disguised_ad", "wechat_official_account", "心梗急救知识：胸痛超过15分钟请立即拨打120。"),
         pass("ad.electronic_ad_opt_out", "sms", "【XX医院】您已骨折复位，请于7日后复查。"),
         pass("ad.online_diagnosis", "wechat_official_account", "复诊患者可在线续方，首诊请到院就诊。"),
-        pass("ad.incentivised_review", "meituan_review_prompt", "我们提供五星级的服务，欢迎评价。"));
+        pass("ad.incentivised_review", "meituan_review_prompt", "我们提供五星级的服务，欢迎评价。"),
+        // false positives of the classes added in rule book 2026.12-2
+        pass("ad.efficacy_guarantee", "wechat_official_account", "高血压需要长期服药，擅自停药容易再次发作。"),
+        pass("ad.comparison", "wechat_official_account", "与去年同期相比，门诊量增长了15%。"),
+        pass("ad.comparison", "wechat_official_account", "本院门诊医保报销比例以政策为准。"),
+        pass("ad.absolute_terms", "wechat_official_account", "本院第一门诊部搬迁至3号楼。"),
+        pass("ad.before_after", "wechat_official_account", "治疗前后都要注意防晒。"),
+        pass("ad.electronic_ad_opt_out", "sms", "【XX体检】您的体检报告已生成，最快今日可领取纸质版。"),
+        pass("ad.online_diagnosis", "wechat_official_account", "复诊患者可在线续方，首次就诊请到院面诊。"));
   }
 
   private static Arguments hit(String rule, String channel, String text, String excerpt) {

@@ -168,6 +168,7 @@ class ContentReviewerTest {
       assertThat(REVIEWER.review("第12届学术年会在本院召开").violates()).isFalse();
       assertThat(REVIEWER.review("10风险因素评估表").violates()).isFalse();
       assertThat(REVIEWER.review("无效tuition").violates()).isFalse();
+      assertThat(REVIEWER.review("wfzy dddd").findings()).extracting(AdFinding::excerpt).containsExactly("wfzy");
     }
 
     @Test

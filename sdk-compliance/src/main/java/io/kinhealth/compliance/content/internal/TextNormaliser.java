@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * Folds the tricks copywriters use to slip past word filters, character by character and in one pass:
  * full-width ASCII to half-width, the ideographic space to a space, ASCII upper case to lower case, common
- * traditional characters to simplified ones, white space and zero-width characters removed, and separators such as
+ * traditional characters to simplified ones, white space and zero-width characters removed (one space kept between two
+ * Latin words, so they do not run together), and separators such as
  * {@code . · * _ - ~ | /}, emoji and other pictographic symbols removed when they stand between two Chinese
  * characters (保.证.治.愈, 根✨治), variation selectors dropped. Line breaks are kept: they end sentences.
  *
@@ -97,6 +98,11 @@ public final class TextNormaliser {
     for (int i = 0; i < n; i++) {
       char m = table[text.charAt(i)];
       if (m == DROP) {
+        if (wordGap(text, i, out, len)) {
+          out[len] = ' ';
+          origin[len] = i;
+          len++;
+        }
         continue;
       }
       if (m == SEPARATOR) {
@@ -113,6 +119,30 @@ public final class TextNormaliser {
       len++;
     }
     return new NormalisedText(text, out, len, origin);
+  }
+
+  /**
+   * Whether the white space at {@code i} parts two Latin words of at least two letters or digits each (before vs
+   * after, wfzy dddd): one space is kept there, so a Latin trigger does not run on into the next word. Spaced single
+   * letters (V X, w f z y) still close up.
+   */
+  private boolean wordGap(String text, int i, char[] out, int len) {
+    char c = text.charAt(i);
+    if (c != ' ' && c != '\u3000' && c != '\u00A0' && c != '\t') {
+      return false;
+    }
+    if (len < 2 || !latinOrDigit(out[len - 1]) || !latinOrDigit(out[len - 2])) {
+      return false; // also false right after a kept space, so a run of spaces is looked at once
+    }
+    int j = i + 1;
+    while (j < text.length() && table[text.charAt(j)] == DROP) {
+      j++;
+    }
+    return j + 1 < text.length() && latinOrDigit(table[text.charAt(j)]) && latinOrDigit(table[text.charAt(j + 1)]);
+  }
+
+  private static boolean latinOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 
   private int nextMeaningful(String text, int from) {

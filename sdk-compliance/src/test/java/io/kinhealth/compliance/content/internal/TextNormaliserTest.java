@@ -77,4 +77,13 @@ class TextNormaliserTest {
     int start = text.normalised().indexOf("根治");
     assertThat(original.substring(text.originalStart(start), text.originalEnd(start + 2))).isEqualTo("根🔥治");
   }
+
+  @Test
+  @DisplayName("one space stays between two Latin words; spaced single letters still close up")
+  void keepsLatinWordGaps() {
+    assertThat(normaliser.normaliseTerm("before vs after")).isEqualTo("before vs after");
+    assertThat(normaliser.normaliseTerm("wfzy    dddd")).isEqualTo("wfzy dddd");
+    assertThat(normaliser.normaliseTerm("加 V X：kh01")).isEqualTo("加vx:kh01");
+    assertThat(normaliser.normaliseTerm("No. 1")).isEqualTo("no.1");
+  }
 }
