@@ -5,9 +5,18 @@ src='/usr/share/gocode/src/github.com/mozillazg/go-pinyin/pinyin_dict.go'
 d={}
 for m in re.finditer(r'0x([0-9A-F]+): "([^"]+)"', open(src,encoding='utf-8').read()):
     d[int(m.group(1),16)] = m.group(2).split(',')
-def toneless(p):
+TONES = {'\u0304': '1', '\u0301': '2', '\u030C': '3', '\u0300': '4'}
+def toned(p):
+    """Numbered pinyin: lüè -> lve4, ma -> ma5 (neutral tone)."""
     p = unicodedata.normalize('NFD', p).replace('u\u0308','v')
-    return ''.join(ch for ch in p if unicodedata.category(ch) != 'Mn')
+    tone = '5'
+    out = []
+    for ch in p:
+        if ch in TONES:
+            tone = TONES[ch]
+        elif unicodedata.category(ch) != 'Mn':
+            out.append(ch)
+    return ''.join(out) + tone
 def gb(level):
     rows = range(0xB0,0xD8) if level==1 else range(0xD8,0xF8)
     out=[]
@@ -19,11 +28,11 @@ def gb(level):
     return out
 l1=gb(1); l2=gb(2)
 print(len(l1),len(l2))
-lines=["# Toneless Hanyu Pinyin readings of the 6,763 characters of GB 2312 (level 1: the 3,755 common characters).",
-"# Columns: character <TAB> readings, most common first (comma-separated, u-umlaut written v) <TAB> level (1 or 2).",
+lines=["# Hanyu Pinyin readings (tone numbers) of the 6,763 characters of GB 2312 (level 1: the 3,755 common characters).",
+"# Columns: character <TAB> readings with tone numbers, most common first (comma-separated, u-umlaut written v, 5 = neutral tone) <TAB> level (1 or 2).",
 "# Source: pinyin-data via mozillazg/go-pinyin pinyin_dict.go (MIT licence; readings from Unicode Unihan kHanyuPinyin/kXHC1983).",
 "# Used to spell trigger terms the way copywriters disguise them: one character in pinyin (无效tui款), initials (wfzy),",
-"# and a same-sounding common character (立杆见影)."]
+"# and a common character of the same syllable and tone (立杆见影)."]
 miss=0
 for lvl,chars in ((1,l1),(2,l2)):
     for ch in chars:
@@ -31,7 +40,7 @@ for lvl,chars in ((1,l1),(2,l2)):
         if not rs: miss+=1; continue
         seen=[]
         for r in rs:
-            t=toneless(r)
+            t=toned(r)
             if t not in seen: seen.append(t)
         lines.append(f"{ch}\t{','.join(seen)}\t{lvl}")
 print('missing',miss)

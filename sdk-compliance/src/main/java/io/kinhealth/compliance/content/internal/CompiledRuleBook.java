@@ -36,12 +36,15 @@ public final class CompiledRuleBook {
   private final Map<String, Integer> termIds = new HashMap<>();
   private final Rule[] rules;
   private final int[][] triggers;
+  /** Per trigger role: whether one of the rule's exceptions contains the term, so the exception check can matter. */
+  private final boolean[][] exceptionMayCover;
   private final boolean[] negator;
   private final boolean[] breaker;
   private final boolean[] affirmer;
   private final boolean[] warning;
   private final boolean[] distancer;
   private final boolean[] disclaimer;
+  private final int[] disclaimerIds;
   /** Generated spellings whose Latin letters or digits at either end must not run on into more of them. */
   private final boolean[] guarded;
   private final char[][] bridges;
@@ -74,8 +77,10 @@ public final class CompiledRuleBook {
     char[][] precededBy;
     char[][] notPrecededBy;
     boolean[] nearby;
+    int[] nearbyIds;
     int nearbyWindow;
     boolean[] notNearby;
+    int[] notNearbyIds;
     int notNearbyWindow;
     AdRule.NumberNearby number;
     int[] pageRequires;
@@ -128,6 +133,7 @@ public final class CompiledRuleBook {
       guarded[t] = latinOrDigit(term.charAt(0)) || latinOrDigit(term.charAt(term.length() - 1));
     }
     this.disclaimer = flags(n, disc);
+    this.disclaimerIds = disc;
     this.negator = flags(n, neg);
     this.breaker = flags(n, brk);
     this.affirmer = flags(n, aff);
@@ -148,6 +154,15 @@ public final class CompiledRuleBook {
     for (int t = 0; t < n; t++) {
       List<Integer> roles = t < triggerRoles.size() ? triggerRoles.get(t) : List.of();
       triggers[t] = roles.stream().mapToInt(Integer::intValue).toArray();
+    }
+    this.exceptionMayCover = new boolean[n][];
+    for (int t = 0; t < n; t++) {
+      exceptionMayCover[t] = new boolean[triggers[t].length];
+      for (int k = 0; k < triggers[t].length; k++) {
+        AdRule rule = sourceRules.get(triggers[t][k] >>> 8);
+        String term = terms.get(t);
+        exceptionMayCover[t][k] = rule.exceptions().stream().map(normaliser::normaliseTerm).anyMatch(x -> x.contains(term));
+      }
     }
     this.automaton = new AhoCorasick(terms);
     this.maxTermLength = terms.stream().mapToInt(String::length).max().orElse(1);
@@ -181,9 +196,12 @@ public final class CompiledRuleBook {
   }
 
   /**
-   * Adds every disguised spelling of every trigger term as a term of its own with the same rule and pattern. A
-   * spelling that is already a term (a trigger, cue, exception or lexicon word as written) is skipped, so a
-   * generated spelling never changes what a written term means.
+   * Adds every disguised spelling of the trigger terms as a term of its own with the same rule and pattern. Only
+   * terms that are a breach on their own (at most with a figure, a prefix or what stands right next to them) are
+   * disguised: copywriters hide 根治 or 无效退款 from filters, not ordinary words such as 医院 or 推荐 that count only
+   * beside a cue, and spelling those out would only slow the pass. A spelling that is already a term (a trigger, cue,
+   * exception or lexicon word as written) is skipped, so a generated spelling never changes what a written term
+   * means.
    */
   private void addDisguisedSpellings(List<AdRule> sourceRules, List<List<Integer>> triggerRoles) {
     DisguisedSpellings spellings = DisguisedSpellings.standard();
@@ -191,6 +209,9 @@ public final class CompiledRuleBook {
     for (int r = 0; r < sourceRules.size(); r++) {
       List<AdRule.Pattern> patterns = sourceRules.get(r).patterns();
       for (int p = 0; p < patterns.size(); p++) {
+        if (patterns.get(p).nearby() != null) {
+          continue;
+        }
         for (String raw : patterns.get(p).terms()) {
           for (String variant : spellings.of(normaliser.normaliseTerm(raw), book.spellingVariants())) {
             if (written.contains(variant)) {
@@ -247,11 +268,13 @@ public final class CompiledRuleBook {
     p.precededBy = chars(source.precededBy(), path + ".precededBy");
     p.notPrecededBy = chars(source.notPrecededBy(), path + ".notPrecededBy");
     if (source.nearby() != null) {
-      p.nearby = flagsOf(internAll(source.nearby().terms(), path + ".nearby.terms"));
+      p.nearbyIds = internAll(source.nearby().terms(), path + ".nearby.terms");
+      p.nearby = flagsOf(p.nearbyIds);
       p.nearbyWindow = source.nearby().window();
     }
     if (source.notNearby() != null) {
-      p.notNearby = flagsOf(internAll(source.notNearby().terms(), path + ".notNearby.terms"));
+      p.notNearbyIds = internAll(source.notNearby().terms(), path + ".notNearby.terms");
+      p.notNearby = flagsOf(p.notNearbyIds);
       p.notNearbyWindow = source.notNearby().window();
     }
     p.number = source.number();
@@ -395,6 +418,85 @@ public final class CompiledRuleBook {
     }
   }
 
+  /**
+   * Finds the sentence (or clause) around a trigger, at most {@link #SENTENCE_REACH} characters either way, and
+   * remembers the last one whose both ends it actually reached: the next triggers, taken in text order, mostly fall
+   * in the same sentence, and their bounds then cost nothing. The answers are the same as scanning every time.
+   */
+  private static final class Units {
+    private final boolean clause;
+    private int knownStart = -1;
+    private int knownEnd = -1;
+
+    Units(boolean clause) {
+      this.clause = clause;
+    }
+
+    private boolean boundary(char ch) {
+      return clause ? isClauseEnd(ch) : isSentenceEnd(ch);
+    }
+
+    private boolean known(Scan scan) {
+      return knownStart >= 0 && knownStart <= scan.s && scan.e <= knownEnd;
+    }
+
+    int start(Scan scan) {
+      if (known(scan)) {
+        return Math.max(knownStart, scan.s - SENTENCE_REACH);
+      }
+      int i = scan.s;
+      while (i > 0 && scan.s - i < SENTENCE_REACH && !boundary(scan.c[i - 1])) {
+        i--;
+      }
+      if (i == 0 || boundary(scan.c[i - 1])) {
+        remember(scan, i);
+      }
+      return i;
+    }
+
+    int end(Scan scan) {
+      if (known(scan)) {
+        return Math.min(knownEnd, scan.e + SENTENCE_REACH);
+      }
+      int i = scan.e;
+      while (i < scan.n && i - scan.e < SENTENCE_REACH && !boundary(scan.c[i])) {
+        i++;
+      }
+      if (i == scan.n || boundary(scan.c[i])) {
+        // Both ends are known once the start is too: scan back to it (bounded, and only once per unit).
+        int j = scan.s;
+        while (j > 0 && scan.s - j < SENTENCE_REACH && !boundary(scan.c[j - 1])) {
+          j--;
+        }
+        if ((j == 0 || boundary(scan.c[j - 1])) && clean(scan, scan.s, scan.e)) {
+          knownStart = j;
+          knownEnd = i;
+        }
+      }
+      return i;
+    }
+
+    private void remember(Scan scan, int start) {
+      int i = scan.e;
+      while (i < scan.n && i - scan.e < SENTENCE_REACH && !boundary(scan.c[i])) {
+        i++;
+      }
+      if ((i == scan.n || boundary(scan.c[i])) && clean(scan, scan.s, scan.e)) {
+        knownStart = start;
+        knownEnd = i;
+      }
+    }
+
+    private boolean clean(Scan scan, int from, int to) {
+      for (int k = from; k < to; k++) {
+        if (boundary(scan.c[k])) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
   /** The state of one review: the text, the matches, and the sentence and clause around the trigger in hand. */
   private final class Scan {
     final char[] c;
@@ -408,6 +510,8 @@ public final class CompiledRuleBook {
     private int sentenceEnd;
     private int clauseStart;
     private int clauseEnd;
+    private final Units sentences = new Units(false);
+    private final Units clauses = new Units(true);
 
     Scan(NormalisedText text) {
       this.c = text.chars;
@@ -428,46 +532,60 @@ public final class CompiledRuleBook {
 
     int sentenceStart() {
       if (sentenceStart < 0) {
-        int i = s;
-        while (i > 0 && s - i < SENTENCE_REACH && !isSentenceEnd(c[i - 1])) {
-          i--;
-        }
-        sentenceStart = i;
+        sentenceStart = sentences.start(this);
       }
       return sentenceStart;
     }
 
     int sentenceEnd() {
       if (sentenceEnd < 0) {
-        int i = e;
-        while (i < n && i - e < SENTENCE_REACH && !isSentenceEnd(c[i])) {
-          i++;
-        }
-        sentenceEnd = i;
+        sentenceEnd = sentences.end(this);
       }
       return sentenceEnd;
     }
 
     int clauseStart() {
       if (clauseStart < 0) {
-        int i = s;
-        while (i > 0 && s - i < SENTENCE_REACH && !isClauseEnd(c[i - 1])) {
-          i--;
-        }
-        clauseStart = i;
+        clauseStart = clauses.start(this);
       }
       return clauseStart;
     }
 
     int clauseEnd() {
       if (clauseEnd < 0) {
-        int i = e;
-        while (i < n && i - e < SENTENCE_REACH && !isClauseEnd(c[i])) {
-          i++;
-        }
-        clauseEnd = i;
+        clauseEnd = clauses.end(this);
       }
       return clauseEnd;
+    }
+
+    /** The sentence's start, or {@code floor} if the sentence starts before it. */
+    int sentenceStartFrom(int floor) {
+      if (sentenceStart >= 0) {
+        return Math.max(sentenceStart, floor);
+      }
+      if (sentences.known(this)) {
+        return Math.max(sentences.knownStart, floor);
+      }
+      int i = s;
+      while (i > floor && !isSentenceEnd(c[i - 1])) {
+        i--;
+      }
+      return i;
+    }
+
+    /** The sentence's end, or {@code ceiling} if the sentence ends after it. */
+    int sentenceEndUpTo(int ceiling) {
+      if (sentenceEnd >= 0) {
+        return Math.min(sentenceEnd, ceiling);
+      }
+      if (sentences.known(this)) {
+        return Math.min(sentences.knownEnd, ceiling);
+      }
+      int i = e;
+      while (i < ceiling && !isSentenceEnd(c[i])) {
+        i++;
+      }
+      return i;
     }
 
     int first(int endAtLeast) {
@@ -488,27 +606,34 @@ public final class CompiledRuleBook {
     });
     long[] hits = new long[16];
     int hitCount = 0;
+    boolean[] applies = new boolean[rules.length];
+    for (int r = 0; r < rules.length; r++) {
+      applies[r] = rules[r].source.appliesTo(channel);
+    }
+    boolean anyDisclaimer = anySeen(seen, disclaimerIds);
     for (int i = 0; i < m.size; i++) {
       int[] roles = triggers[m.term[i]];
-      for (int role : roles) {
+      for (int k = 0; k < roles.length; k++) {
+        int role = roles[k];
         int r = role >>> 8;
-        Rule rule = rules[r];
-        if (!rule.source.appliesTo(channel)) {
+        if (!applies[r]) {
           continue;
         }
+        Rule rule = rules[r];
         if (!standsAlone(m.term[i], text.chars, text.length, m.start[i], m.end[i])) {
           continue;
         }
         scan.at(i, m.start[i], m.end[i]);
         Pattern pattern = rule.patterns[role & 0xFF];
-        if (insideException(scan, rule.exception) || !conditionsHold(pattern, scan)) {
+        if ((exceptionMayCover[m.term[i]][k] && insideException(scan, rule.exception))
+            || !conditionsHold(pattern, scan)) {
           continue;
         }
         if (pattern.prefixes != null) {
           // The claim starts at its prefix (没有任何副作用): negation is read before the prefix, not inside it.
           scan.at(i, prefixStart(pattern, scan), m.end[i]);
         }
-        if ((rule.source.negationAware() && negated(scan)) || disclaimed(scan)) {
+        if ((rule.source.negationAware() && negated(scan)) || (anyDisclaimer && disclaimed(scan))) {
           continue;
         }
         int s = scan.s;
@@ -662,10 +787,12 @@ public final class CompiledRuleBook {
     if (p.number != null && lastFigureBefore(scan, p.number) < 0 && firstFigureAfter(scan, p.number) < 0) {
       return false;
     }
-    if (p.nearby != null && !termNear(scan, p.nearby, p.nearbyWindow)) {
+    // A cue that occurs nowhere on the page cannot be near the trigger: the seen flags answer without a look.
+    if (p.nearby != null && (!anySeen(scan.seen, p.nearbyIds) || !termNear(scan, p.nearby, p.nearbyWindow))) {
       return false;
     }
-    return p.notNearby == null || !termNear(scan, p.notNearby, p.notNearbyWindow);
+    return p.notNearby == null || !anySeen(scan.seen, p.notNearbyIds)
+        || !termNear(scan, p.notNearby, p.notNearbyWindow);
   }
 
   /** Start of the claim prefix before the trigger, through at most one filler; -1 if there is none. */
@@ -849,8 +976,9 @@ public final class CompiledRuleBook {
 
   private boolean termNear(Scan scan, boolean[] wanted, int window) {
     Matches m = scan.m;
-    int lo = Math.max(scan.sentenceStart(), scan.s - window);
-    int hi = Math.min(scan.sentenceEnd(), scan.e + window);
+    // The window is usually far shorter than a sentence: look for the sentence's ends only inside it.
+    int lo = scan.sentenceStartFrom(Math.max(0, scan.s - window));
+    int hi = scan.sentenceEndUpTo(Math.min(scan.n, scan.e + window));
     for (int i = scan.first(lo); i < m.size && m.end[i] <= hi; i++) {
       // A cue must stand beside the trigger, not overlap it (手术前后 is not 术前 next to 前后).
       if (wanted[m.term[i]] && m.start[i] >= lo && (m.end[i] <= scan.s || m.start[i] >= scan.e)) {

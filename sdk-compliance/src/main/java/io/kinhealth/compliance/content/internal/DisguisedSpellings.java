@@ -12,13 +12,15 @@ import java.util.Set;
  * Spells a normalised trigger term the ways copywriters disguise it: one character as pinyin (无效tui款), the whole
  * term in pinyin (genzhi) or as initials (wfzy), one character (never the first) as a common same-sounding character
  * (立杆见影), and numerals as digits (0风险, 第1). Readings come from {@code pinyin.tsv} (GB 2312 characters, most
- * common reading first); only a character's most common reading is used, and homophones are drawn from the 3,755
- * common characters of GB 2312 level 1 only. Immutable and thread-safe.
+ * common reading first); only a character's most common reading is used, and a homophone is one of the 3,755 common
+ * characters of GB 2312 level 1 with the same syllable and tone. Immutable and thread-safe.
  */
 public final class DisguisedSpellings {
   private static final String RESOURCE = "/io/kinhealth/compliance/content/pinyin.tsv";
 
+  /** Each character's most common reading, tone number included (fu4). */
   private final Map<Character, String> reading;
+  /** Common characters by their most common reading, tone included: homophones sound the same, tone and all. */
   private final Map<String, List<Character>> commonBySound;
 
   DisguisedSpellings(Map<Character, String> reading, Map<String, List<Character>> commonBySound) {
@@ -54,9 +56,10 @@ public final class DisguisedSpellings {
     return new DisguisedSpellings(reading, bySound);
   }
 
-  /** The most common toneless reading of {@code c}, or null if the table does not have it. */
-  String reading(char c) {
-    return reading.get(c);
+  /** The most common reading of {@code c} without its tone (as copywriters type it), or null if unknown. */
+  String spelling(char c) {
+    String r = reading.get(c);
+    return r == null ? null : r.substring(0, r.length() - 1);
   }
 
   /**
@@ -79,7 +82,7 @@ public final class DisguisedSpellings {
       boolean complete = true;
       for (int i = 0; i < term.length(); i++) {
         char c = term.charAt(i);
-        String r = TextNormaliser.isHan(c) ? reading.get(c) : null;
+        String r = TextNormaliser.isHan(c) ? spelling(c) : null;
         if (TextNormaliser.isHan(c) && r == null) {
           complete = false;
         }
@@ -95,7 +98,7 @@ public final class DisguisedSpellings {
     if (variants.initialsMinLength() > 0 && han >= variants.initialsMinLength() && han == term.length()) {
       StringBuilder initials = new StringBuilder();
       for (int i = 0; i < term.length() && initials != null; i++) {
-        String r = reading.get(term.charAt(i));
+        String r = spelling(term.charAt(i));
         if (r == null) {
           initials = null;
         } else {
