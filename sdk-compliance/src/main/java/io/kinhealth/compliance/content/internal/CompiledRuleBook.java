@@ -44,7 +44,13 @@ public final class CompiledRuleBook {
   private final boolean[] warning;
   private final boolean[] distancer;
   private final boolean[] disclaimer;
-  private final int[] disclaimerIds;
+  private final int[] disclaimerSlots;
+  /**
+   * Per term, its slot in a review's "seen on the page" flags, or -1: only cues read at page level (page conditions,
+   * prefilters, disclaimers) get one, so a review of a short text does not clear a flag for every generated spelling.
+   */
+  private final int[] seenSlot;
+  private final int seenSlots;
   /** Generated spellings whose Latin letters or digits at either end must not run on into more of them. */
   private final boolean[] guarded;
   private final char[][] bridges;
@@ -78,11 +84,14 @@ public final class CompiledRuleBook {
     char[][] notPrecededBy;
     boolean[] nearby;
     int[] nearbyIds;
+    int[] nearbySlots;
     int nearbyWindow;
     boolean[] notNearby;
     int[] notNearbyIds;
+    int[] notNearbySlots;
     int notNearbyWindow;
     AdRule.NumberNearby number;
+    /** Seen-flag slots (not term ids) of the page-level cues. */
     int[] pageRequires;
     int[] pageUnless;
   }
@@ -133,7 +142,19 @@ public final class CompiledRuleBook {
       guarded[t] = latinOrDigit(term.charAt(0)) || latinOrDigit(term.charAt(term.length() - 1));
     }
     this.disclaimer = flags(n, disc);
-    this.disclaimerIds = disc;
+    this.seenSlot = new int[n];
+    Arrays.fill(seenSlot, -1);
+    int[] slots = {0};
+    this.disclaimerSlots = toSlots(disc, seenSlot, slots);
+    for (Pattern[] ps : compiledPatterns) {
+      for (Pattern p : ps) {
+        p.pageRequires = toSlots(p.pageRequires, seenSlot, slots);
+        p.pageUnless = toSlots(p.pageUnless, seenSlot, slots);
+        p.nearbySlots = p.nearbyIds == null ? null : toSlots(p.nearbyIds, seenSlot, slots);
+        p.notNearbySlots = p.notNearbyIds == null ? null : toSlots(p.notNearbyIds, seenSlot, slots);
+      }
+    }
+    this.seenSlots = slots[0];
     this.negator = flags(n, neg);
     this.breaker = flags(n, brk);
     this.affirmer = flags(n, aff);
@@ -228,6 +249,18 @@ public final class CompiledRuleBook {
         }
       }
     }
+  }
+
+  /** The seen-flag slots of {@code ids}, giving each term its slot on first use ({@code next[0]} is the next free). */
+  private static int[] toSlots(int[] ids, int[] seenSlot, int[] next) {
+    int[] out = new int[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      if (seenSlot[ids[i]] < 0) {
+        seenSlot[ids[i]] = next[0]++;
+      }
+      out[i] = seenSlot[ids[i]];
+    }
+    return out;
   }
 
   private static boolean latinOrDigit(char c) {
@@ -517,7 +550,7 @@ public final class CompiledRuleBook {
       this.c = text.chars;
       this.n = text.length;
       this.m = new Matches(Math.max(16, n / 4));
-      this.seen = new boolean[terms.size()];
+      this.seen = new boolean[seenSlots];
     }
 
     void at(int index, int start, int end) {
@@ -599,7 +632,10 @@ public final class CompiledRuleBook {
     Matches m = scan.m;
     boolean[] seen = scan.seen;
     automaton.scan(text.chars, text.length, (pattern, end) -> {
-      seen[pattern] = true;
+      int slot = seenSlot[pattern];
+      if (slot >= 0) {
+        seen[slot] = true;
+      }
       if (positional[pattern]) {
         m.add(pattern, end - automaton.length(pattern), end);
       }
@@ -610,7 +646,7 @@ public final class CompiledRuleBook {
     for (int r = 0; r < rules.length; r++) {
       applies[r] = rules[r].source.appliesTo(channel);
     }
-    boolean anyDisclaimer = anySeen(seen, disclaimerIds);
+    boolean anyDisclaimer = anySeen(seen, disclaimerSlots);
     for (int i = 0; i < m.size; i++) {
       int[] roles = triggers[m.term[i]];
       for (int k = 0; k < roles.length; k++) {
@@ -788,10 +824,10 @@ public final class CompiledRuleBook {
       return false;
     }
     // A cue that occurs nowhere on the page cannot be near the trigger: the seen flags answer without a look.
-    if (p.nearby != null && (!anySeen(scan.seen, p.nearbyIds) || !termNear(scan, p.nearby, p.nearbyWindow))) {
+    if (p.nearby != null && (!anySeen(scan.seen, p.nearbySlots) || !termNear(scan, p.nearby, p.nearbyWindow))) {
       return false;
     }
-    return p.notNearby == null || !anySeen(scan.seen, p.notNearbyIds)
+    return p.notNearby == null || !anySeen(scan.seen, p.notNearbySlots)
         || !termNear(scan, p.notNearby, p.notNearbyWindow);
   }
 
