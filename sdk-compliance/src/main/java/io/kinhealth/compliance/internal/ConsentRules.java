@@ -14,10 +14,10 @@ import io.kinhealth.compliance.taxonomy.Purpose;
 import io.kinhealth.compliance.taxonomy.Vocabulary;
 import io.kinhealth.core.error.FieldViolation;
 import io.kinhealth.core.error.ValidationException;
+import io.kinhealth.core.model.Age;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -155,7 +155,7 @@ public final class ConsentRules {
       if (birth.isAfter(on)) {
         v.add(new FieldViolation("subject.birthDate", "consent.subject_not_born", "the subject's birth date is after the grant"));
       } else {
-        int age = Period.between(birth, on).getYears();
+        int age = Age.completedYears(birth, on);
         int consentAge = policy.guardianConsentAge();
         if (guardian && age >= 18) {
           v.add(new FieldViolation("grantor", "consent.guardian_for_adult",

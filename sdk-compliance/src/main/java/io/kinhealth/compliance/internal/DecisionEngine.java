@@ -27,6 +27,7 @@ import io.kinhealth.compliance.taxonomy.ProcessingAction;
 import io.kinhealth.compliance.taxonomy.Purpose;
 import io.kinhealth.compliance.taxonomy.Vocabulary;
 import io.kinhealth.core.id.OrganisationId;
+import io.kinhealth.core.model.Age;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -141,7 +142,7 @@ public final class DecisionEngine {
       child = false;
     } else {
       LocalDate today = LocalDate.ofInstant(now, policy.zone());
-      LocalDate comesOfAge = birth.plusYears(policy.guardianConsentAge());
+      LocalDate comesOfAge = Age.birthday(birth, policy.guardianConsentAge());
       child = today.isBefore(comesOfAge);
       if (child) {
         validUntil = comesOfAge.atStartOfDay(policy.zone()).toInstant().toEpochMilli();

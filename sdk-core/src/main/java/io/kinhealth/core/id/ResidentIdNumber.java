@@ -1,13 +1,13 @@
 package io.kinhealth.core.id;
 
 import io.kinhealth.core.error.ValidationException;
+import io.kinhealth.core.model.Age;
 import io.kinhealth.core.model.Sex;
 import io.kinhealth.core.model.Zones;
 import io.kinhealth.core.validation.Check;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneId;
 
 /**
@@ -111,10 +111,10 @@ public final class ResidentIdNumber extends PersonalValue {
     return ((value.charAt(16) - '0') & 1) == 1 ? Sex.MALE : Sex.FEMALE;
   }
 
-  /** Age in completed years on {@code date}. A person born on 29 February turns a year older on 1 March. */
+  /** Age in completed years on {@code date}, by the SDK's one {@link Age} rule. */
   public int ageOn(LocalDate date) {
     Check.notNull(date, "date");
-    return Math.max(0, Period.between(birthDate, date).getYears());
+    return Age.completedYears(birthDate, date);
   }
 
   /** Age in completed years at the clock's instant, on the calendar of {@code zone}. */

@@ -8,7 +8,6 @@ import io.kinhealth.core.id.ResidentIdNumber;
 import io.kinhealth.core.validation.Check;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -87,7 +86,7 @@ public record Person(
     if (birthDate == null) {
       return OptionalInt.empty();
     }
-    return OptionalInt.of(Math.max(0, Period.between(birthDate, date).getYears()));
+    return OptionalInt.of(Age.completedYears(birthDate, date));
   }
 
   /** Age in completed years now, on the calendar of the person's own zone, if the birth date is known. */

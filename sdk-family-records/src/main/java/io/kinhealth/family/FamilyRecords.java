@@ -1,0 +1,198 @@
+package io.kinhealth.family;
+
+import io.kinhealth.core.memory.InMemoryEventBus;
+import io.kinhealth.core.memory.InMemoryTransactionRunner;
+import io.kinhealth.core.memory.UuidV7IdGenerator;
+import io.kinhealth.core.spi.EventBus;
+import io.kinhealth.core.spi.IdGenerator;
+import io.kinhealth.core.spi.TransactionRunner;
+import io.kinhealth.core.validation.Check;
+import io.kinhealth.core.validation.CommandValidator;
+import io.kinhealth.family.dedup.DedupPolicy;
+import io.kinhealth.family.graph.GuardianshipRules;
+import io.kinhealth.compliance.ConsentService;
+import io.kinhealth.family.consent.ComplianceFamilySharing;
+import io.kinhealth.family.memory.InMemoryFamilyStore;
+import io.kinhealth.family.memory.InMemoryObservationStore;
+import io.kinhealth.family.observation.ObservationNormaliser;
+import io.kinhealth.family.observation.ObservationTypes;
+import io.kinhealth.family.spi.AlertFeed;
+import io.kinhealth.family.spi.FamilyStore;
+import io.kinhealth.family.spi.ObservationStore;
+import java.time.Clock;
+
+/**
+ * The family-records module, wired once: the family graph ({@link #families()}), the door to other members' data
+ * ({@link #viewing()}), readings and statistics ({@link #observations()}) and the family dashboard
+ * ({@link #dashboard()}).
+ *
+ * <pre>{@code
+ * FamilyRecords records = FamilyRecords.builder().clock(clock).sharingGate(gate).build();
+ * }</pre>
+ *
+ * With nothing configured it runs on the in-memory defaults: stores, transactions, events, UUIDv7 ids, the default
+ * observation types, ±2 minute duplicate window, and family sharing decided (and audited) by an in-memory
+ * kinhealth-compliance {@link ConsentService}. Immutable and
+ * thread-safe; build one per application.
+ */
+public final class FamilyRecords {
+  /** How many computed buckets the statistics cache keeps by default. */
+  public static final long DEFAULT_CACHE_SIZE = 200_000;
+
+  private final FamilyService families;
+  private final FamilyViewing viewing;
+  private final ObservationService observations;
+  private final FamilyDashboard dashboard;
+  private final FamilySharingGate gate;
+  private final ConsentService consents;
+
+  private FamilyRecords(Builder b) {
+    CommandValidator validator = CommandValidator.ofDefaults();
+    if (b.gate != null) {
+      this.consents = b.consents;
+      this.gate = b.gate;
+    } else {
+      this.consents = b.consents != null ? b.consents : ConsentService.builder().clock(b.clock).eventBus(b.events)
+          .transactionRunner(b.tx).idGenerator(b.ids).build();
+      this.gate = new ComplianceFamilySharing(consents, b.ids);
+    }
+    this.families = new FamilyService(b.familyStore, b.tx, b.ids, b.clock, b.rules, validator);
+    this.viewing = new FamilyViewing(families, gate, b.clock);
+    this.observations = new ObservationService(b.observationStore, b.types,
+        new ObservationNormaliser(b.types, b.clock, b.ids), families, viewing, b.tx, b.events, b.clock, b.dedup,
+        b.cacheSize, validator);
+    this.dashboard = new FamilyDashboard(families, viewing, observations, b.alerts, b.clock);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public FamilyService families() {
+    return families;
+  }
+
+  public FamilyViewing viewing() {
+    return viewing;
+  }
+
+  public ObservationService observations() {
+    return observations;
+  }
+
+  public FamilyDashboard dashboard() {
+    return dashboard;
+  }
+
+  /** The consent gate in use: kinhealth-compliance's decisions unless another gate was given. */
+  public FamilySharingGate sharingGate() {
+    return gate;
+  }
+
+  /**
+   * The consent service behind the gate (where members record and withdraw family-sharing consents), absent when a
+   * custom gate was given without one.
+   */
+  public java.util.Optional<ConsentService> consents() {
+    return java.util.Optional.ofNullable(consents);
+  }
+
+  /** Collects the module's collaborators; every one has an in-memory default. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private IdGenerator ids;
+    private TransactionRunner tx = new InMemoryTransactionRunner();
+    private EventBus events = new InMemoryEventBus();
+    private FamilyStore familyStore = new InMemoryFamilyStore();
+    private ObservationStore observationStore = new InMemoryObservationStore();
+    private ObservationTypes types = ObservationTypes.defaults();
+    private DedupPolicy dedup = DedupPolicy.defaults();
+    private GuardianshipRules rules = GuardianshipRules.defaults();
+    private FamilySharingGate gate;
+    private ConsentService consents;
+    private AlertFeed alerts = AlertFeed.none();
+    private long cacheSize = DEFAULT_CACHE_SIZE;
+
+    private Builder() {}
+
+    public Builder clock(Clock value) {
+      this.clock = Check.notNull(value, "clock");
+      return this;
+    }
+
+    public Builder idGenerator(IdGenerator value) {
+      this.ids = Check.notNull(value, "idGenerator");
+      return this;
+    }
+
+    public Builder transactionRunner(TransactionRunner value) {
+      this.tx = Check.notNull(value, "transactionRunner");
+      return this;
+    }
+
+    public Builder eventBus(EventBus value) {
+      this.events = Check.notNull(value, "eventBus");
+      return this;
+    }
+
+    public Builder familyStore(FamilyStore value) {
+      this.familyStore = Check.notNull(value, "familyStore");
+      return this;
+    }
+
+    public Builder observationStore(ObservationStore value) {
+      this.observationStore = Check.notNull(value, "observationStore");
+      return this;
+    }
+
+    public Builder observationTypes(ObservationTypes value) {
+      this.types = Check.notNull(value, "observationTypes");
+      return this;
+    }
+
+    public Builder dedupPolicy(DedupPolicy value) {
+      this.dedup = Check.notNull(value, "dedupPolicy");
+      return this;
+    }
+
+    public Builder guardianshipRules(GuardianshipRules value) {
+      this.rules = Check.notNull(value, "guardianshipRules");
+      return this;
+    }
+
+    /**
+     * The consent service whose decisions govern family sharing (shared with the rest of the host's compliance
+     * setup). Without one, an in-memory consent service is built on this builder's clock, events, transactions and
+     * ids.
+     */
+    public Builder consentService(ConsentService value) {
+      this.consents = Check.notNull(value, "consentService");
+      return this;
+    }
+
+    /** Replaces the consent-backed gate altogether (tests, or a host with its own consent system). */
+    public Builder sharingGate(FamilySharingGate value) {
+      this.gate = Check.notNull(value, "sharingGate");
+      return this;
+    }
+
+    /** Where the dashboard gets open alerts (family records part 2's risk engine). */
+    public Builder alertFeed(AlertFeed value) {
+      this.alerts = Check.notNull(value, "alertFeed");
+      return this;
+    }
+
+    public Builder statisticsCacheSize(long value) {
+      this.cacheSize = Check.positive(value, "statisticsCacheSize");
+      return this;
+    }
+
+    public FamilyRecords build() {
+      if (ids == null) {
+        // ids are time-ordered keys, not secrets: java.util.Random keeps a million readings a second cheap
+        ids = new UuidV7IdGenerator(clock, new java.util.Random());
+      }
+      return new FamilyRecords(this);
+    }
+  }
+}

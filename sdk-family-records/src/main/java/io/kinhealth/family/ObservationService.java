@@ -1,0 +1,395 @@
+package io.kinhealth.family;
+
+import io.kinhealth.core.error.ForbiddenException;
+import io.kinhealth.core.error.IdempotencyConflictException;
+import io.kinhealth.core.error.KinHealthException;
+import io.kinhealth.core.error.ValidationException;
+import io.kinhealth.core.id.IdempotencyKey;
+import io.kinhealth.core.id.PersonId;
+import io.kinhealth.core.spi.EventBus;
+import io.kinhealth.core.spi.TransactionRunner;
+import io.kinhealth.core.validation.Check;
+import io.kinhealth.core.validation.CommandValidator;
+import io.kinhealth.family.dedup.DedupPolicy;
+import io.kinhealth.family.dedup.DeduplicatedReading;
+import io.kinhealth.family.dedup.TotalsSweep;
+import io.kinhealth.family.dedup.VitalSignDeduplicator;
+import io.kinhealth.family.ingest.DexcomG6CsvImporter;
+import io.kinhealth.family.ingest.ImportIssue;
+import io.kinhealth.family.ingest.ImportReport;
+import io.kinhealth.family.ingest.OmhReading;
+import io.kinhealth.family.ingest.OmhSchemaId;
+import io.kinhealth.family.ingest.OpenMHealthImporter;
+import io.kinhealth.family.ingest.ParsedImport;
+import io.kinhealth.family.internal.BucketCache;
+import io.kinhealth.family.internal.NaturalKey;
+import io.kinhealth.family.observation.Aggregation;
+import io.kinhealth.family.observation.Observation;
+import io.kinhealth.family.observation.ObservationNormaliser;
+import io.kinhealth.family.observation.ObservationType;
+import io.kinhealth.family.observation.ObservationTypes;
+import io.kinhealth.family.observation.Reading;
+import io.kinhealth.family.observation.Source;
+import io.kinhealth.family.spi.ObservationStore;
+import io.kinhealth.family.stats.BucketBoundaries;
+import io.kinhealth.family.stats.BucketSize;
+import io.kinhealth.family.stats.BucketStatistics;
+import io.kinhealth.family.stats.ObservationBucket;
+import io.kinhealth.family.stats.SeriesColumns;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Readings in and statistics out: recording and importing readings (normalised to canonical units, idempotent, in one
+ * transaction per import), and reading them back through {@link FamilyViewing} (every read of another member's
+ * data is a consent decision) as de-duplicated readings, the latest reading, or bucket statistics in the member's
+ * zone.
+ *
+ * <p>Statistics are cached per bucket; a write invalidates exactly the buckets its time touches (widened by the
+ * duplicate window), here and, through the {@link ObservationsRecorded} event, on other nodes. Range reads stream
+ * from the store a page at a time. Thread-safe; built by {@link FamilyRecords}.
+ */
+public final class ObservationService {
+  /** Longest period one count record (steps, fetal movements) may cover. */
+  public static final Duration MAX_TOTAL_PERIOD = Duration.ofHours(24);
+  /** Longest range one statistics call may cover. */
+  public static final Duration MAX_RANGE = Duration.ofDays(400);
+  static final int PAGE = 2_000;
+
+  private final ObservationStore store;
+  private final ObservationTypes types;
+  private final ObservationNormaliser normaliser;
+  private final FamilyService families;
+  private final FamilyViewing viewing;
+  private final TransactionRunner tx;
+  private final EventBus events;
+  private final Clock clock;
+  private final DedupPolicy dedup;
+  private final BucketCache cache;
+  private final CommandValidator validator;
+  private final DexcomG6CsvImporter dexcom = new DexcomG6CsvImporter();
+  private final OpenMHealthImporter openMHealth;
+  private final Map<String, BucketStatistics> statistics = new HashMap<>();
+
+  ObservationService(ObservationStore store, ObservationTypes types, ObservationNormaliser normaliser,
+      FamilyService families, FamilyViewing viewing, TransactionRunner tx, EventBus events, Clock clock,
+      DedupPolicy dedup, long cacheSize, CommandValidator validator) {
+    this.store = store;
+    this.types = types;
+    this.normaliser = normaliser;
+    this.families = families;
+    this.viewing = viewing;
+    this.tx = tx;
+    this.events = events;
+    this.clock = clock;
+    this.dedup = dedup;
+    this.cache = new BucketCache(cacheSize);
+    this.validator = validator;
+    this.openMHealth = new OpenMHealthImporter(clock);
+    for (ObservationType t : types.all()) {
+      statistics.put(t.key(), BucketStatistics.of(t, dedup));
+    }
+    events.subscribe(ObservationsRecorded.class, e -> invalidate(e.subject(), e.observationType(), e.from(), e.to()));
+  }
+
+  public ObservationTypes types() {
+    return types;
+  }
+
+  public DedupPolicy dedupPolicy() {
+    return dedup;
+  }
+
+  /** Records one reading; the actor must be its subject or the subject's guardian. */
+  public Observation record(RecordReading cmd) {
+    Check.notNull(cmd, "command");
+    validator.validate(cmd);
+    requireManages(cmd.actor(), cmd.reading().subject());
+    Observation o = normaliseChecked(cmd.reading());
+    Observation stored = tx.inTransaction(() -> store.append(cmd.key(), o));
+    written(List.of(stored));
+    return stored;
+  }
+
+  /**
+   * Imports a Dexcom G6 CSV export for {@code subject}, placing its local times in the subject's zone. Rows already
+   * imported (same reading from the same device at the same time) are counted, not stored twice.
+   */
+  public ImportReport importDexcomG6(PersonId actor, PersonId subject, Reader csv) {
+    requireManages(actor, subject);
+    ZoneId zone = families.profile(subject).zone();
+    ParsedImport parsed;
+    try {
+      parsed = dexcom.parse(csv, subject, zone);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the export could not be read", e);
+    }
+    return store(parsed);
+  }
+
+  /** Imports Open mHealth documents of one schema version (bare bodies), each from {@code source}. */
+  public ImportReport importOpenMHealth(PersonId actor, PersonId subject, OmhSchemaId schema, List<String> documents,
+      Source source) {
+    requireManages(actor, subject);
+    Check.noNulls(documents, "documents");
+    ZoneId zone = families.profile(subject).zone();
+    List<Reading> readings = new ArrayList<>();
+    List<ImportIssue> rejected = new ArrayList<>();
+    List<ImportIssue> warnings = new ArrayList<>();
+    for (int i = 0; i < documents.size(); i++) {
+      String where = "document " + (i + 1);
+      try {
+        OmhReading r = openMHealth.read(schema, documents.get(i), subject, zone, source);
+        readings.add(r.reading());
+        r.warnings().forEach(w -> warnings.add(new ImportIssue(where, w.field(), w.reason(), w.message())));
+      } catch (KinHealthException e) {
+        rejected.add(new ImportIssue(where, e.field().orElse("document"), e.reason(), e.getMessage()));
+      }
+    }
+    return store(new ParsedImport(documents.size(), readings, Map.of(), rejected, warnings));
+  }
+
+  /**
+   * Imports readings a host parsed itself (an app sync, a vendor API) for {@code subject}: each is normalised, keyed
+   * by its natural identity (member, type, source, time) so a repeated sync stores nothing twice, and all are stored
+   * in one transaction. Rejected readings are reported, not stored.
+   */
+  public ImportReport importReadings(PersonId actor, PersonId subject, List<Reading> readings) {
+    requireManages(actor, subject);
+    Check.noNulls(readings, "readings");
+    for (int i = 0; i < readings.size(); i++) {
+      if (!subject.equals(readings.get(i).subject())) {
+        throw new ValidationException("readings[" + i + "].subject", "import.subject_mismatch",
+            "every reading of an import belongs to its subject");
+      }
+    }
+    return store(new ParsedImport(readings.size(), readings, Map.of(), List.of(), List.of()));
+  }
+
+  private ImportReport store(ParsedImport parsed) {
+    List<ImportIssue> rejected = new ArrayList<>(parsed.rejected());
+    List<Observation> normalised = new ArrayList<>();
+    for (Reading r : parsed.readings()) {
+      try {
+        normalised.add(normaliser.normalise(r));
+      } catch (ValidationException e) {
+        rejected.add(new ImportIssue(r.reference() == null ? "reading" : r.reference(), e.field().orElse("reading"),
+            e.reason(), e.getMessage()));
+      }
+    }
+    int[] counts = new int[2]; // imported, already present
+    List<Observation> stored = tx.inTransaction(() -> {
+      List<Observation> out = new ArrayList<>();
+      for (Observation o : normalised) {
+        try {
+          Observation s = store.append(naturalKey(o), o);
+          if (s == o) {
+            counts[0]++;
+            out.add(s);
+          } else {
+            counts[1]++;
+          }
+        } catch (IdempotencyConflictException e) {
+          rejected.add(new ImportIssue(o.provenance().knownReference().orElse("reading"), "values",
+              "import.already_imported_differently", "this reading was imported before with other values"));
+        }
+      }
+      return out;
+    });
+    written(stored);
+    return new ImportReport(parsed.recordsRead(), counts[0], counts[1], parsed.ignored(), rejected, parsed.warnings());
+  }
+
+  /** The same reading (member, type, source, time, statistic) always gets the same key, so re-imports are harmless. */
+  static IdempotencyKey naturalKey(Observation o) {
+    return NaturalKey.of(o);
+  }
+
+  private Observation normaliseChecked(Reading r) {
+    Observation o = normaliser.normalise(r);
+    if (o.type().aggregation() == Aggregation.TOTAL
+        && Duration.between(o.effectiveAt(), o.effectiveEnd()).compareTo(MAX_TOTAL_PERIOD) > 0) {
+      throw new ValidationException("effectiveEnd", "observation.period.too_long",
+          "a count may cover at most 24 hours");
+    }
+    return o;
+  }
+
+  private record Series(PersonId subject, ObservationType type) {}
+
+  private void written(List<Observation> stored) {
+    Map<Series, Instant[]> spans = new java.util.LinkedHashMap<>();
+    for (Observation o : stored) { // one pass: the time span written per series
+      Instant[] span = spans.computeIfAbsent(new Series(o.subject(), o.type()),
+          k -> new Instant[] {o.effectiveAt(), o.effectiveAt(), Instant.EPOCH});
+      Instant end = o.effectiveEnd() == null ? o.effectiveAt() : o.effectiveEnd();
+      if (o.effectiveAt().isBefore(span[0])) {
+        span[0] = o.effectiveAt();
+      }
+      if (end.isAfter(span[1])) {
+        span[1] = end;
+      }
+      span[2] = span[2].plusMillis(1); // the count, kept as milliseconds since the epoch
+    }
+    for (Map.Entry<Series, Instant[]> e : spans.entrySet()) {
+      Series series = e.getKey();
+      Instant[] span = e.getValue();
+      invalidate(series.subject(), series.type().key(), span[0], span[1]);
+      ObservationsRecorded event = new ObservationsRecorded(series.subject(), series.type().key(), span[0], span[1],
+          (int) span[2].toEpochMilli(), clock.instant());
+      tx.afterCommit(() -> events.publish(event));
+    }
+  }
+
+  private void invalidate(PersonId subject, String type, Instant from, Instant to) {
+    ObservationType t = types.find(type).orElse(null);
+    long margin = t != null && t.aggregation() == Aggregation.TOTAL ? MAX_TOTAL_PERIOD.toMillis()
+        : dedup.window().toMillis();
+    cache.invalidate(subject, type, from, to, margin);
+  }
+
+  private void requireManages(PersonId actor, PersonId subject) {
+    Check.notNull(actor, "actor");
+    Check.notNull(subject, "subject");
+    if (!families.manages(actor, subject)) {
+      throw new ForbiddenException("family.record.not_guardian", "subject",
+          "only the member, or their guardian while they are a minor, records their readings");
+    }
+  }
+
+  /**
+   * De-duplicated readings of a type in {@code [from, to)}, as {@code viewer} may see them (at most
+   * {@link #MAX_RANGE}); summaries are included as they are.
+   */
+  public List<DeduplicatedReading> readings(PersonId viewer, PersonId subject, String type, Instant from, Instant to) {
+    ObservationType t = types.get(type);
+    viewing.require(viewer, subject, t.dataCategory());
+    checkRange(from, to);
+    List<Observation> all;
+    try (Stream<Observation> s = store.stream(subject, type, from, to, PAGE)) {
+      all = s.toList();
+    }
+    if (t.aggregation() == Aggregation.TOTAL) {
+      return all.stream().map(o -> new DeduplicatedReading(o, List.of())).toList();
+    }
+    List<DeduplicatedReading> out = new ArrayList<>(new VitalSignDeduplicator(dedup).deduplicate(all, t));
+    all.stream().filter(o -> !o.isIndividual()).forEach(o -> out.add(new DeduplicatedReading(o, List.of())));
+    out.sort(Comparator.comparing((DeduplicatedReading r) -> r.kept().effectiveAt())
+        .thenComparing(r -> r.kept().id().value()));
+    return out;
+  }
+
+  /** The member's latest individual reading of a type that is not a duplicate, as {@code viewer} may see it. */
+  public Optional<Observation> latest(PersonId viewer, PersonId subject, String type) {
+    ObservationType t = types.get(type);
+    viewing.require(viewer, subject, t.dataCategory());
+    return latestUnchecked(subject, t);
+  }
+
+  Optional<Observation> latestUnchecked(PersonId subject, ObservationType t) {
+    List<Observation> recent = store.latest(subject, t.key(), 8).stream().filter(Observation::isIndividual).toList();
+    if (recent.isEmpty()) {
+      return Optional.empty();
+    }
+    if (t.aggregation() == Aggregation.TOTAL) {
+      return Optional.of(recent.get(0));
+    }
+    List<DeduplicatedReading> kept = new VitalSignDeduplicator(dedup).deduplicate(recent, t);
+    return Optional.of(kept.get(kept.size() - 1).kept());
+  }
+
+  /** Statistics per bucket of {@code size} in the member's zone over {@code [from, to)}, as {@code viewer} may see. */
+  public List<ObservationBucket> statistics(PersonId viewer, PersonId subject, String type, BucketSize size,
+      Instant from, Instant to) {
+    ObservationType t = types.get(type);
+    viewing.require(viewer, subject, t.dataCategory());
+    return statisticsUnchecked(subject, t, families.profile(subject).zone(), size, from, to);
+  }
+
+  List<ObservationBucket> statisticsUnchecked(PersonId subject, ObservationType t, ZoneId zone, BucketSize size,
+      Instant from, Instant to) {
+    checkRange(from, to);
+    return statisticsUnchecked(subject, t, BucketBoundaries.of(zone, size, from, to));
+  }
+
+  /** Statistics over precomputed boundaries (the dashboard computes them once per member). */
+  List<ObservationBucket> statisticsUnchecked(PersonId subject, ObservationType t, BucketBoundaries bounds) {
+    ZoneId zone = bounds.zone();
+    BucketSize size = bounds.size();
+    List<ObservationBucket> out = new ArrayList<>();
+    int b = 0;
+    while (b < bounds.count()) {
+      List<ObservationBucket> hit = cache.get(key(subject, t, zone, size, bounds, b));
+      if (hit != null) {
+        out.addAll(hit);
+        b++;
+        continue;
+      }
+      int runEnd = b + 1; // compute the whole run of missing buckets from one range read
+      while (runEnd < bounds.count() && cache.get(key(subject, t, zone, size, bounds, runEnd)) == null) {
+        runEnd++;
+      }
+      out.addAll(compute(subject, t, zone, size, bounds, b, runEnd));
+      b = runEnd;
+    }
+    return out;
+  }
+
+  private List<ObservationBucket> compute(PersonId subject, ObservationType t, ZoneId zone, BucketSize size,
+      BucketBoundaries bounds, int first, int end) {
+    Instant start = bounds.start(first);
+    Instant stop = bounds.end(end - 1);
+    BucketBoundaries run = BucketBoundaries.of(zone, size, start, stop);
+    BucketStatistics stats = statistics.get(t.key());
+    long version = cache.version(subject, t.key());
+    List<ObservationBucket> computed;
+    if (t.aggregation() == Aggregation.TOTAL) {
+      List<Observation> records;
+      try (Stream<Observation> s = store.stream(subject, t.key(), start.minus(MAX_TOTAL_PERIOD), stop, PAGE)) {
+        records = s.filter(o -> o.effectiveEnd().isAfter(start) || o.effectiveEnd().equals(o.effectiveAt())).toList();
+      }
+      computed = stats.totals(new TotalsSweep(dedup.priorities()).sweep(records), run);
+    } else {
+      List<Observation> readings;
+      try (Stream<Observation> s = store.stream(subject, t.key(), start.minus(dedup.window()),
+          stop.plus(dedup.window()).plusMillis(1), PAGE)) {
+        readings = s.toList();
+      }
+      computed = stats.compute(SeriesColumns.from(readings, t, dedup.priorities()), run);
+    }
+    Map<Instant, List<ObservationBucket>> byStart = new HashMap<>();
+    for (ObservationBucket ob : computed) {
+      byStart.computeIfAbsent(ob.start(), k -> new ArrayList<>()).add(ob);
+    }
+    for (int i = first; i < end; i++) {
+      cache.put(key(subject, t, zone, size, bounds, i), byStart.getOrDefault(bounds.start(i), List.of()), version);
+    }
+    return computed;
+  }
+
+  private static BucketCache.Key key(PersonId subject, ObservationType t, ZoneId zone, BucketSize size,
+      BucketBoundaries bounds, int b) {
+    return new BucketCache.Key(subject, t.key(), zone, size, bounds.start(b).toEpochMilli(),
+        bounds.end(b).toEpochMilli());
+  }
+
+  private static void checkRange(Instant from, Instant to) {
+    Check.notNull(from, "from");
+    Check.notNull(to, "to");
+    Check.that(from.isBefore(to), "to", "range.empty", "to must be after from");
+    Check.that(Duration.between(from, to).compareTo(MAX_RANGE) <= 0, "to", "range.too_long",
+        "a range covers at most 400 days");
+  }
+}

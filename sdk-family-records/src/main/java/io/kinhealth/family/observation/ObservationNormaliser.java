@@ -1,0 +1,159 @@
+package io.kinhealth.family.observation;
+
+import io.kinhealth.core.error.FieldViolation;
+import io.kinhealth.core.error.ValidationException;
+import io.kinhealth.core.spi.IdGenerator;
+import io.kinhealth.core.validation.Check;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks raw {@link Reading}s and turns them into {@link Observation}s in canonical units.
+ *
+ * <p>Guarantees: a unit the type does not accept, a value outside the component's plausible range (an SpO2 of 120%),
+ * a diastolic above its systolic, a time in the future (beyond {@link #clockSkew()}), a missing period for a count,
+ * or context that does not apply to the type is rejected with a {@link ValidationException} listing every
+ * problem, each naming its field ({@code unit}, {@code value}, {@code values.diastolic}, {@code effectiveAt},
+ * ...); messages never echo the values. Conversions are the type's linear unit conversions (glucose mg/dL ÷ 18.016,
+ * °F → °C, lb → kg, in → cm). Thread-safe; no per-call allocation beyond the observation itself.
+ */
+public final class ObservationNormaliser {
+  /** Readings stamped up to this far in the future are accepted (device clocks drift). */
+  public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(5);
+
+  private final ObservationTypes types;
+  private final Clock clock;
+  private final IdGenerator ids;
+  private final Duration clockSkew;
+
+  public ObservationNormaliser(ObservationTypes types, Clock clock, IdGenerator ids) {
+    this(types, clock, ids, DEFAULT_CLOCK_SKEW);
+  }
+
+  public ObservationNormaliser(ObservationTypes types, Clock clock, IdGenerator ids, Duration clockSkew) {
+    this.types = Check.notNull(types, "types");
+    this.clock = Check.notNull(clock, "clock");
+    this.ids = Check.notNull(ids, "ids");
+    this.clockSkew = Check.notNull(clockSkew, "clockSkew");
+  }
+
+  public ObservationTypes types() {
+    return types;
+  }
+
+  public Duration clockSkew() {
+    return clockSkew;
+  }
+
+  /** Normalises one reading or throws a {@link ValidationException} listing every problem. */
+  public Observation normalise(Reading r) {
+    Check.notNull(r, "reading");
+    List<FieldViolation> violations = new ArrayList<>(0);
+    if (r.subject == null) {
+      violations.add(new FieldViolation("subject", "required", "subject is required"));
+    }
+    ObservationType type = r.type == null ? null : types.find(r.type).orElse(null);
+    if (type == null) {
+      violations.add(new FieldViolation("type", "observation.type.unknown", "unknown observation type"));
+      throw new ValidationException(violations);
+    }
+    UnitConversion unit = null;
+    if (r.unit == null) {
+      violations.add(new FieldViolation("unit", "required", "unit is required"));
+    } else {
+      unit = type.units().get(r.unit);
+      if (unit == null) {
+        violations.add(new FieldViolation("unit", "observation.unit.unknown", "unit is not accepted for "
+            + type.key() + "; accepted: " + String.join(", ", type.units().keySet())));
+      }
+    }
+    List<ComponentType> components = type.components();
+    double[] canonical = null;
+    if (r.values == null || r.values.length != components.size()) {
+      violations.add(new FieldViolation("values", "observation.values.count",
+          type.key() + " takes " + components.size() + " value(s): "
+              + String.join(", ", components.stream().map(ComponentType::key).toList())));
+    } else if (r.comparators != null && r.comparators.length != r.values.length) {
+      violations.add(new FieldViolation("comparators", "observation.values.count",
+          "give one comparator (or null) per value"));
+    } else if (unit != null) {
+      canonical = new double[components.size()];
+      for (int i = 0; i < components.size(); i++) {
+        ComponentType c = components.get(i);
+        String field = components.size() == 1 ? "value" : "values." + c.key();
+        double raw = r.values[i];
+        if (!Double.isFinite(raw)) {
+          violations.add(new FieldViolation(field, "observation.value.not_finite", field + " must be a number"));
+          continue;
+        }
+        canonical[i] = unit.toCanonical(raw);
+        if (!c.plausible().contains(canonical[i])) {
+          violations.add(new FieldViolation(field, "observation.value.implausible", field + " of " + type.key()
+              + " is outside the plausible range " + fmt(c.plausible().low()) + "-" + fmt(c.plausible().high())
+              + " " + c.ucumUnit() + " (a device or typing error?)"));
+        }
+      }
+      if (type.key().equals(ObservationTypes.BLOOD_PRESSURE) && canonical.length == 2 && canonical[1] > canonical[0]) {
+        violations.add(new FieldViolation("values.diastolic", "observation.value.diastolic_above_systolic",
+            "diastolic must not exceed systolic (were they swapped?)"));
+      }
+    }
+    if (r.at == null) {
+      violations.add(new FieldViolation("effectiveAt", "required", "effectiveAt is required"));
+    } else {
+      if (r.at.isAfter(clock.instant().plus(clockSkew))) {
+        violations.add(new FieldViolation("effectiveAt", "observation.time.future", "effectiveAt is in the future"));
+      }
+      if (r.end != null && r.end.isBefore(r.at)) {
+        violations.add(new FieldViolation("effectiveEnd", "observation.period.inverted",
+            "effectiveEnd must not be before effectiveAt"));
+      }
+    }
+    if (r.offset == null) {
+      violations.add(new FieldViolation("offset", "required", "the UTC offset the reading carried is required"));
+    }
+    if (type.aggregation() == Aggregation.TOTAL && r.end == null) {
+      violations.add(new FieldViolation("effectiveEnd", "observation.period.required",
+          type.key() + " counts over a period: effectiveEnd is required"));
+    }
+    for (ContextField f : r.context == ObservationContext.NONE ? java.util.Set.<ContextField>of()
+        : r.context.presentFields()) {
+      if (!type.contextFields().contains(f)) {
+        violations.add(new FieldViolation("context." + f.name().toLowerCase(Locale.ROOT),
+            "observation.context.not_applicable", f + " does not apply to " + type.key()));
+      }
+    }
+    if (r.source == null) {
+      violations.add(new FieldViolation("source", "required", "source is required"));
+    }
+    if (!violations.isEmpty()) {
+      throw new ValidationException(violations);
+    }
+    // immutable lists from the start: the records' List.copyOf then keeps them without copying
+    ComponentValue[] values = new ComponentValue[canonical.length];
+    Double[] original = new Double[canonical.length];
+    for (int i = 0; i < canonical.length; i++) {
+      values[i] = new ComponentValue(components.get(i).key(), canonical[i],
+          r.comparators == null ? null : r.comparators[i]);
+      original[i] = r.values[i];
+    }
+    Provenance provenance = new Provenance(clock.instant(), r.unit, List.of(original), r.format, r.reference,
+        r.timeBasis);
+    return new Observation(ObservationId.of(ids.newId()), r.subject, type, r.at, r.offset, r.end, List.of(values),
+        r.context, r.source, provenance, r.statistic);
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  /** The canonical value converted back to {@code unit} (e.g. to show glucose in mg/dL). */
+  public static double convert(ObservationType type, double canonical, String unit) {
+    UnitConversion c = type.unit(unit).orElseThrow(() -> new ValidationException("unit", "observation.unit.unknown",
+        "unit is not accepted for " + type.key()));
+    return c.fromCanonical(canonical);
+  }
+}
