@@ -58,6 +58,11 @@ public final class CompiledRuleBook {
   private final int maxTermLength;
   /** Terms whose positions context checks read; the others (page-level cues) are only marked as seen. */
   private final boolean[] positional;
+  /**
+   * What the automaton's callback and the trigger loop need about a term, in one int so a match costs one load:
+   * bit 0 positional, bit 1 trigger, bits 2–9 length, bits 10 and up the seen-flag slot plus one (0: none).
+   */
+  private final int[] matchInfo;
   /** Each rule's rank in rule-id order, to sort findings by position then rule id without comparators. */
   private final int[] ruleRank;
 
@@ -201,6 +206,15 @@ public final class CompiledRuleBook {
           positional[t] |= (p.nearby != null && p.nearby[t]) || (p.notNearby != null && p.notNearby[t]);
         }
       }
+    }
+    this.matchInfo = new int[n];
+    for (int t = 0; t < n; t++) {
+      int length = terms.get(t).length();
+      if (length > 255) {
+        throw new ValidationException("terms", "content.rule_book.term_too_long", "a term has at most 255 characters");
+      }
+      matchInfo[t] = (positional[t] ? 1 : 0) | (triggers[t].length > 0 ? 2 : 0) | length << 2
+          | (seenSlot[t] + 1) << 10;
     }
     Integer[] order = new Integer[rules.length];
     for (int r = 0; r < order.length; r++) {
@@ -632,12 +646,12 @@ public final class CompiledRuleBook {
     Matches m = scan.m;
     boolean[] seen = scan.seen;
     automaton.scan(text.chars, text.length, (pattern, end) -> {
-      int slot = seenSlot[pattern];
-      if (slot >= 0) {
-        seen[slot] = true;
+      int info = matchInfo[pattern];
+      if (info >>> 10 != 0) {
+        seen[(info >>> 10) - 1] = true;
       }
-      if (positional[pattern]) {
-        m.add(pattern, end - automaton.length(pattern), end);
+      if ((info & 1) != 0) {
+        m.add(pattern, end - (info >>> 2 & 0xFF), end);
       }
     });
     long[] hits = new long[16];
@@ -648,6 +662,9 @@ public final class CompiledRuleBook {
     }
     boolean anyDisclaimer = anySeen(seen, disclaimerSlots);
     for (int i = 0; i < m.size; i++) {
+      if ((matchInfo[m.term[i]] & 2) == 0) {
+        continue; // a cue, exception or lexicon word: read by the checks, never a finding by itself
+      }
       int[] roles = triggers[m.term[i]];
       for (int k = 0; k < roles.length; k++) {
         int role = roles[k];
