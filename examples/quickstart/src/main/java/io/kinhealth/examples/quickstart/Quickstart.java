@@ -23,6 +23,7 @@ public final class Quickstart {
     new ComplianceChapter(out).run();
     new ContentReviewChapter(out).run();
     new ReferralChapter(out).run();
+    new PayoutChapter(out).run();
     new FamilyChapter(out).run();
     out.println();
     out.println("Done.");
