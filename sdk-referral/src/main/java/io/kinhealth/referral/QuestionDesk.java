@@ -184,9 +184,7 @@ public final class QuestionDesk {
       return e;
     }
     accounts.ensure(escrowAccount());
-    accounts.ledger().post(EntryRequest.builder(EntryId.derive("qa-ask", q.id().value()))
-        .metadata("question", q.id().value())
-        .add(Transfer.post(accounts.provider(q.provider()), escrowAccount(), q.price())).build());
+    moveEscrow("qa-ask", q, accounts.provider(q.provider()), escrowAccount());
     Question stored = store.insertQuestion(q);
     announce(stored);
     return stored;
@@ -301,9 +299,7 @@ public final class QuestionDesk {
           pay(accepted);
           return accepted;
         }
-        accounts.ledger().post(EntryRequest.builder(EntryId.derive("qa-refund", q.id().value()))
-            .metadata("question", q.id().value())
-            .add(Transfer.post(escrowAccount(), accounts.provider(q.provider()), q.price())).build());
+        moveEscrow("qa-refund", q, escrowAccount(), accounts.provider(q.provider()));
         return update(q, q.refunded(now));
       });
       if (done != null) {
@@ -315,14 +311,19 @@ public final class QuestionDesk {
 
   /** Releases an accepted question's money from escrow as a paid order, split by its rules. */
   private void pay(Question q) {
-    accounts.ledger().post(EntryRequest.builder(EntryId.derive("qa-release", q.id().value()))
-        .metadata("question", q.id().value())
-        .add(Transfer.post(escrowAccount(), accounts.provider(q.provider()), q.price())).build());
+    // Out of escrow and in again as a paid order: the provider-to-clearing entry of the order completes the move.
+    moveEscrow("qa-release", q, escrowAccount(), accounts.provider(q.provider()));
     Map<PartyRole, PartyId> parties = new HashMap<>(q.parties());
     parties.put(policy.answererRole(), q.answerer());
     RuleSetId rules = q.kind() == QuestionKind.EXPERT ? policy.expertRules() : policy.crowdRules();
     engine.recordPaidOrder(new PaidOrder(orderOf(q.id()), q.asker(), rules, q.askedAt(), q.provider(),
         List.of(OrderLine.of("answer", RevenueCategory.CONSULTATION, q.price())), parties));
+  }
+
+  /** One ledger entry moving a question's price, its id derived from the step and the question. */
+  private void moveEscrow(String step, Question q, AccountId from, AccountId to) {
+    accounts.ledger().post(EntryRequest.builder(EntryId.derive(step, q.id().value()))
+        .metadata("question", q.id().value()).add(Transfer.post(from, to, q.price())).build());
   }
 
   /** The paid order an accepted question became. */

@@ -383,6 +383,46 @@ class PayoutsTest {
     }
 
     @Test
+    @DisplayName("eight threads delivering the same notifications while the reconciler runs move the money once")
+    void concurrent() throws Exception {
+      PaymentRequest r = pendingSplit();
+      w.clock.advance(Duration.ofMinutes(30));
+      RawNotification fin = w.gateway.takeNotifications().get(0);
+      RawNotification early = w.gateway.notificationOf(PaymentResult.pending(r.key(), "ref"));
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<List<NotificationOutcome>>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        results.add(pool.submit(() -> {
+          start.await();
+          List<NotificationOutcome> outcomes = new java.util.ArrayList<>();
+          for (int i = 0; i < 50; i++) {
+            outcomes.add(w.payouts.handleNotification((i + thread) % 3 == 0 ? early : fin));
+            if (i % 10 == thread) {
+              w.payouts.reconciler().settleDue(10);
+            }
+          }
+          return outcomes;
+        }));
+      }
+      start.countDown();
+      int applied = 0;
+      for (java.util.concurrent.Future<List<NotificationOutcome>> f : results) {
+        for (NotificationOutcome o : f.get()) {
+          assertThat(o).isIn(NotificationOutcome.APPLIED, NotificationOutcome.DUPLICATE, NotificationOutcome.STALE);
+          applied += o == NotificationOutcome.APPLIED ? 1 : 0;
+        }
+      }
+      pool.shutdown();
+      assertThat(applied).isLessThanOrEqualTo(1);
+      assertThat(w.payouts.request(r.key()).orElseThrow().status()).isEqualTo(PaymentStatus.SUCCEEDED);
+      assertThat(w.wallet(DOCTOR)).isZero();
+      assertThat(w.engine.commissions().balanceOf(DOCTOR).reserved().isZero()).isTrue();
+      w.assertSound();
+    }
+
+    @Test
     @DisplayName("a notification for a key never requested is ignored")
     void unknownKey() {
       RawNotification n = w.gateway.notificationOf(PaymentResult.succeeded(

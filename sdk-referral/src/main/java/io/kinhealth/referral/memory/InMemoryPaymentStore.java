@@ -48,29 +48,15 @@ public final class InMemoryPaymentStore implements PaymentStore {
   @Override
   public synchronized PaymentRequest insertRequest(PaymentRequest request) {
     Check.notNull(request, "request");
-    boolean fresh = !requests.containsKey(request.key());
-    if (fresh) {
-      Check.that(request.version() == 0, "version", "referral.version_conflict", "a new request has version 0");
-    }
-    PaymentRequest stored = VersionedRows.insertOnce(this, requests, request.key(), request, "request");
-    if (fresh) {
-      index(request);
-      VersionedRows.undo(this, () -> unindex(request));
-    }
-    return stored;
+    return VersionedRows.insertIndexed(this, requests, request.key(), request, PaymentRequest::version, "request",
+        this::index, this::unindex);
   }
 
   @Override
   public synchronized void updateRequest(PaymentRequest next, long expectedVersion) {
     Check.notNull(next, "next");
-    PaymentRequest current = VersionedRows.replace(this, requests, next.key(), next, PaymentRequest::version,
-        expectedVersion, PREFIX, "request");
-    unindex(current);
-    index(next);
-    VersionedRows.undo(this, () -> {
-      unindex(next);
-      index(current);
-    });
+    VersionedRows.replaceIndexed(this, requests, next.key(), next, PaymentRequest::version, expectedVersion,
+        "request", this::index, this::unindex);
   }
 
   private void index(PaymentRequest r) {
@@ -85,7 +71,11 @@ public final class InMemoryPaymentStore implements PaymentStore {
   }
 
   private void unindex(PaymentRequest r) {
-    // Request time, order and provider never change, so only the due index moves.
+    TimeKey at = new TimeKey(r.requestedAt(), r.key().value());
+    if (r.order() != null) {
+      byOrder.get(r.order()).remove(at);
+    }
+    byProvider.get(r.provider()).remove(at);
     if (r.nextCheckAt() != null) {
       due.remove(new TimeKey(r.nextCheckAt(), r.key().value()));
     }
@@ -146,11 +136,8 @@ public final class InMemoryPaymentStore implements PaymentStore {
   @Override
   public synchronized Withdrawal insertWithdrawal(Withdrawal withdrawal) {
     Check.notNull(withdrawal, "withdrawal");
-    if (!withdrawals.containsKey(withdrawal.id())) {
-      Check.that(withdrawal.version() == 0, "version", "referral.version_conflict",
-          "a new withdrawal has version 0");
-    }
-    return VersionedRows.insertOnce(this, withdrawals, withdrawal.id(), withdrawal, "withdrawal");
+    return VersionedRows.insertIndexed(this, withdrawals, withdrawal.id(), withdrawal, Withdrawal::version,
+        "withdrawal", w -> { }, w -> { });
   }
 
   @Override

@@ -41,29 +41,15 @@ public final class InMemoryQuestionStore implements QuestionStore {
   @Override
   public synchronized Question insertQuestion(Question question) {
     Check.notNull(question, "question");
-    boolean fresh = !questions.containsKey(question.id());
-    if (fresh) {
-      Check.that(question.version() == 0, "version", "referral.version_conflict", "a new question has version 0");
-    }
-    Question stored = VersionedRows.insertOnce(this, questions, question.id(), question, "question");
-    if (fresh) {
-      index(question);
-      VersionedRows.undo(this, () -> unindex(question));
-    }
-    return stored;
+    return VersionedRows.insertIndexed(this, questions, question.id(), question, Question::version, "question",
+        this::index, this::unindex);
   }
 
   @Override
   public synchronized void updateQuestion(Question next, long expectedVersion) {
     Check.notNull(next, "next");
-    Question current = VersionedRows.replace(this, questions, next.id(), next, Question::version, expectedVersion,
-        PREFIX, "question");
-    unindex(current);
-    index(next);
-    VersionedRows.undo(this, () -> {
-      unindex(next);
-      index(current);
-    });
+    VersionedRows.replaceIndexed(this, questions, next.id(), next, Question::version, expectedVersion, "question",
+        this::index, this::unindex);
   }
 
   private void index(Question q) {

@@ -3,8 +3,10 @@ package io.kinhealth.referral.memory;
 import io.kinhealth.core.error.ConflictException;
 import io.kinhealth.core.error.IdempotencyConflictException;
 import io.kinhealth.core.error.NotFoundException;
+import io.kinhealth.core.error.ValidationException;
 import io.kinhealth.core.memory.InMemoryTransactionRunner;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 /**
@@ -27,6 +29,35 @@ final class VersionedRows {
     map.put(key, value);
     undo(lock, () -> map.remove(key));
     return value;
+  }
+
+  /**
+   * Inserts a versioned row (version 0 when new) and adds it to the store's indexes; a replay returns the stored row.
+   */
+  static <K, V> V insertIndexed(Object lock, Map<K, V> map, K key, V value, ToLongFunction<V> version, String what,
+      Consumer<V> index, Consumer<V> unindex) {
+    boolean fresh = !map.containsKey(key);
+    if (fresh && version.applyAsLong(value) != 0) {
+      throw new ValidationException("version", "referral.version_conflict", "a new " + what + " has version 0");
+    }
+    V stored = insertOnce(lock, map, key, value, what);
+    if (fresh) {
+      index.accept(value);
+      undo(lock, () -> unindex.accept(value));
+    }
+    return stored;
+  }
+
+  /** Replaces a stored row on its version and moves it in the store's indexes. */
+  static <K, V> void replaceIndexed(Object lock, Map<K, V> map, K key, V next, ToLongFunction<V> version,
+      long expected, String what, Consumer<V> index, Consumer<V> unindex) {
+    V current = replace(lock, map, key, next, version, expected, "referral", what);
+    unindex.accept(current);
+    index.accept(next);
+    undo(lock, () -> {
+      unindex.accept(next);
+      index.accept(current);
+    });
   }
 
   /** Replaces a stored row on its version; returns the row it replaced. */
