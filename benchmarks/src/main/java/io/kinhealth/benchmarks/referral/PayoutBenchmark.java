@@ -96,7 +96,8 @@ public class PayoutBenchmark {
     ReferralEngine engine = ReferralEngine.builder().clock(clock)
         .commissions(CommissionPolicy.ofDefaults().withHoldPeriod(Duration.ZERO)).build();
     engine.rules().publish(RevenueShareRuleSet.builder(RULES, 1).effectiveFrom(PAID.minus(Duration.ofDays(30)))
-        .rule(RevenueShareRule.named("service").share(PartyRole.CHANNEL, BasisPoints.of(5000))
+        .rule(RevenueShareRule.named("service").categories(RevenueCategory.SERVICE)
+            .share(PartyRole.CHANNEL, BasisPoints.of(5000))
             .share(PartyRole.DOCTOR, BasisPoints.of(700), ShareKind.WORK_FEE).rest(PartyRole.CLINIC).build())
         .build());
     payouts = Payouts.builder().engine(engine).provider(wechat, gateway).build();
