@@ -25,6 +25,7 @@ import io.kinhealth.referral.payment.NotificationOutcome;
 import io.kinhealth.referral.payment.PaymentInstruction;
 import io.kinhealth.referral.payment.PaymentRequest;
 import io.kinhealth.referral.payment.PaymentResult;
+import io.kinhealth.referral.payment.ReceiverOutcome;
 import io.kinhealth.referral.payment.PaymentStatus;
 import io.kinhealth.referral.payment.PayoutDestination;
 import io.kinhealth.referral.payment.PlannedReceiver;
@@ -420,6 +421,56 @@ class PayoutsTest {
       assertThat(w.wallet(DOCTOR)).isZero();
       assertThat(w.engine.commissions().balanceOf(DOCTOR).reserved().isZero()).isTrue();
       w.assertSound();
+    }
+
+    @Test
+    @DisplayName("for 200 seeds, partial, final, stale and repeated notifications in any order give the same books")
+    void anyOrder() {
+      for (long seed = 0; seed < 200; seed++) {
+        java.util.Random random = new java.util.Random(seed);
+        PayoutWorld world = new PayoutWorld();
+        world.receiver(DOCTOR, ReceiverType.PERSONAL);
+        world.receiver(CLINIC, ReceiverType.MERCHANT);
+        world.paidOrder("o1", "10000.00");
+        world.script.settle(Settlement.failReceivers(Set.of(1), "ACCOUNT_ABNORMAL").late(Duration.ofMinutes(30)));
+        PaymentRequest r = only(world.payouts.split(OrderId.of("o1"), tx("o1")));
+        assertThat(r.status()).as("seed %d", seed).isEqualTo(PaymentStatus.PENDING);
+        world.clock.advance(Duration.ofMinutes(30));
+        List<RawNotification> sent = new java.util.ArrayList<>(world.gateway.takeNotifications());
+        assertThat(sent).as("seed %d", seed).hasSize(1);
+        sent.add(world.gateway.notificationOf(PaymentResult.pending(r.key(), "ref")));
+        sent.add(world.gateway.notificationOf(PaymentResult.pending(r.key(), "ref")
+            .withReceivers(List.of(ReceiverOutcome.succeeded(0)))));
+        sent.add(world.gateway.notificationOf(PaymentResult.pending(r.key(), "ref")
+            .withReceivers(List.of(ReceiverOutcome.failed(1, "ACCOUNT_ABNORMAL")))));
+        List<RawNotification> deliveries = new java.util.ArrayList<>();
+        for (RawNotification n : sent) {
+          for (int copies = 1 + random.nextInt(3); copies > 0; copies--) {
+            deliveries.add(n);
+          }
+        }
+        java.util.Collections.shuffle(deliveries, random);
+        int applied = 0;
+        for (RawNotification n : deliveries) {
+          NotificationOutcome o = world.payouts.handleNotification(n);
+          assertThat(o).as("seed %d", seed).isIn(NotificationOutcome.APPLIED, NotificationOutcome.DUPLICATE,
+              NotificationOutcome.STALE);
+          applied += o == NotificationOutcome.APPLIED ? 1 : 0;
+          if (random.nextInt(4) == 0) {
+            world.payouts.reconciler().settleDue(10);
+          }
+        }
+        PaymentRequest settled = world.payouts.request(r.key()).orElseThrow();
+        assertThat(applied).as("seed %d: each receiver's answer applied at most once", seed).isBetween(0, 2);
+        assertThat(settled.status()).as("seed %d", seed).isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(settled.receivers()).as("seed %d", seed)
+            .containsExactly(PaymentStatus.SUCCEEDED, PaymentStatus.FAILED);
+        assertThat(world.wallet(DOCTOR)).as("seed %d: the doctor was paid through the provider once", seed).isZero();
+        assertThat(world.wallet(CLINIC)).as("seed %d: the failed receiver keeps its money", seed)
+            .isEqualTo(80_000);
+        assertThat(world.engine.commissions().balanceOf(DOCTOR).reserved().isZero()).as("seed %d", seed).isTrue();
+        assertThat(world.engine.ledger().check().isSound()).as("seed %d: ledger sound", seed).isTrue();
+      }
     }
 
     @Test
