@@ -25,6 +25,7 @@ public final class Quickstart {
     new ReferralChapter(out).run();
     new PayoutChapter(out).run();
     new FamilyChapter(out).run();
+    new FamilyRiskChapter(out).run();
     out.println();
     out.println("Done.");
   }
