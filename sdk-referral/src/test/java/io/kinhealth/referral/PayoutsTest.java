@@ -279,6 +279,27 @@ class PayoutsTest {
     }
 
     @Test
+    @DisplayName("a host's own back-off schedule is the one the reconciler follows")
+    void configuredBackoff() {
+      Payouts custom = Payouts.builder().engine(w.engine).provider(w.profile, w.gateway)
+          .backoff(io.kinhealth.referral.payment.Backoff.of(Duration.ofMinutes(1), Duration.ofMinutes(10))).build();
+      custom.registerReceiver(io.kinhealth.referral.payment.ReceiverAccount.of(DOCTOR, w.provider(),
+          ReceiverType.PERSONAL, "acct-dr"));
+      w.paidOrder("o1", "10000.00");
+      w.script.settle(Settlement.succeed().late(Duration.ofMinutes(30)));
+      PaymentRequest r = only(custom.split(OrderId.of("o1"), tx("o1")));
+      assertThat(r.nextCheckAt()).isEqualTo(r.requestedAt().plus(Duration.ofMinutes(1)));
+      w.clock.advance(Duration.ofMinutes(1));
+      custom.reconciler().settleDue(10);
+      assertThat(custom.request(r.key()).orElseThrow().nextCheckAt())
+          .isEqualTo(w.clock.instant().plus(Duration.ofMinutes(10)));
+      w.clock.advance(Duration.ofMinutes(30));
+      assertThat(custom.reconciler().settleDue(10).settled()).isEqualTo(1);
+      assertThat(custom.request(r.key()).orElseThrow().status()).isEqualTo(PaymentStatus.SUCCEEDED);
+      w.assertSound();
+    }
+
+    @Test
     @DisplayName("a lost query changes nothing: a PENDING request stays PENDING, never FAILED")
     void lostQuery() {
       w.receiver(DOCTOR, ReceiverType.PERSONAL);

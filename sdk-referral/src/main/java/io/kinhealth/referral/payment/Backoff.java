@@ -19,7 +19,8 @@ public record Backoff(List<Duration> delays) {
   }
 
   public static Backoff of(Duration... delays) {
-    return new Backoff(List.of(Check.notNull(delays, "delays")));
+    // Arrays.asList, not List.of: a null delay must reach the constructor's check, not throw a bare NPE.
+    return new Backoff(java.util.Arrays.asList(Check.notNull(delays, "delays")));
   }
 
   /** 5 minutes, 1 hour, then every day. */
