@@ -4,16 +4,11 @@ import io.kinhealth.referral.memory.InMemoryPaymentGateway;
 import io.kinhealth.referral.memory.InMemoryPaymentGateway.Behaviour;
 import io.kinhealth.referral.memory.InMemoryPaymentGateway.Delivery;
 import io.kinhealth.referral.memory.InMemoryPaymentGateway.Settlement;
-import io.kinhealth.referral.payment.NotificationCheck;
 import io.kinhealth.referral.payment.PaymentInstruction;
 import io.kinhealth.referral.payment.PaymentResult;
 import io.kinhealth.referral.payment.ProviderProfile;
 import io.kinhealth.referral.payment.RawNotification;
-import io.kinhealth.referral.payment.ReturnInstruction;
 import io.kinhealth.referral.payment.SplitInstruction;
-import io.kinhealth.referral.payment.TransferInstruction;
-import io.kinhealth.referral.payment.UnfreezeInstruction;
-import io.kinhealth.referral.spi.PaymentGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +29,7 @@ import java.util.Set;
  * signed notifications) hold whatever the faults; {@link #inner()} exposes it for checking what actually moved.
  * Thread-safe.
  */
-public final class FakePaymentGateway implements PaymentGateway {
+public final class FakePaymentGateway extends ForwardingPaymentGateway {
   /**
    * How often each fault happens, each a probability in [0, 1].
    *
@@ -70,9 +65,15 @@ public final class FakePaymentGateway implements PaymentGateway {
   private int lost;
 
   public FakePaymentGateway(ProviderProfile profile, Clock clock, long seed, Faults faults) {
+    this(profile, clock, seed, faults, new SeededFaults());
+  }
+
+  private FakePaymentGateway(ProviderProfile profile, Clock clock, long seed, Faults faults, SeededFaults seeded) {
+    super(InMemoryPaymentGateway.builder(profile).clock(clock).behaviour(seeded).build());
+    this.provider = (InMemoryPaymentGateway) delegate();
     this.faults = Objects.requireNonNull(faults, "faults");
     this.random = new Random(seed);
-    this.provider = InMemoryPaymentGateway.builder(profile).clock(clock).behaviour(new SeededFaults()).build();
+    seeded.owner = this; // the provider consults its behaviour only on calls, after construction
   }
 
   /** The provider underneath, for checking what it actually did. */
@@ -85,17 +86,21 @@ public final class FakePaymentGateway implements PaymentGateway {
     return lost;
   }
 
-  private final class SeededFaults implements Behaviour {
+  /** The provider's behaviour, drawn from the owning fake's seeded faults under the owner's lock. */
+  private static final class SeededFaults implements Behaviour {
+    volatile FakePaymentGateway owner;
+
     @Override
     public Delivery deliver(PaymentInstruction instruction) {
-      synchronized (FakePaymentGateway.this) {
-        double d = random.nextDouble();
-        if (d < faults.lostBefore()) {
-          lost++;
+      FakePaymentGateway g = owner;
+      synchronized (g) {
+        double d = g.random.nextDouble();
+        if (d < g.faults.lostBefore()) {
+          g.lost++;
           return Delivery.LOST_BEFORE_PROVIDER;
         }
-        if (d < faults.lostBefore() + faults.lostAfter()) {
-          lost++;
+        if (d < g.faults.lostBefore() + g.faults.lostAfter()) {
+          g.lost++;
           return Delivery.LOST_AFTER_PROVIDER;
         }
         return Delivery.ANSWERED;
@@ -104,23 +109,24 @@ public final class FakePaymentGateway implements PaymentGateway {
 
     @Override
     public Settlement settle(PaymentInstruction instruction) {
-      synchronized (FakePaymentGateway.this) {
+      FakePaymentGateway g = owner;
+      synchronized (g) {
         Settlement s;
-        double d = random.nextDouble();
-        if (d < faults.failed()) {
+        double d = g.random.nextDouble();
+        if (d < g.faults.failed()) {
           s = Settlement.fail("FAKE_FAILED");
-        } else if (instruction instanceof SplitInstruction split && d < faults.failed() + faults.partial()
+        } else if (instruction instanceof SplitInstruction split && d < g.faults.failed() + g.faults.partial()
             && split.receivers().size() > 1) {
           Set<Integer> failed = new HashSet<>();
-          failed.add(random.nextInt(split.receivers().size()));
+          failed.add(g.random.nextInt(split.receivers().size()));
           s = Settlement.failReceivers(failed, "FAKE_RECEIVER_FAILED");
         } else {
           s = Settlement.succeed();
         }
-        if (random.nextDouble() < faults.late() && !faults.maxDelay().isZero()) {
-          s = s.late(Duration.ofSeconds(1 + (long) (random.nextDouble() * faults.maxDelay().toSeconds())));
-          if (random.nextDouble() < faults.stale()) {
-            stale.add(provider.notificationOf(PaymentResult.pending(instruction.key(), null)));
+        if (g.random.nextDouble() < g.faults.late() && !g.faults.maxDelay().isZero()) {
+          s = s.late(Duration.ofSeconds(1 + (long) (g.random.nextDouble() * g.faults.maxDelay().toSeconds())));
+          if (g.random.nextDouble() < g.faults.stale()) {
+            g.stale.add(g.provider.notificationOf(PaymentResult.pending(instruction.key(), null)));
           }
         }
         return s;
@@ -129,10 +135,11 @@ public final class FakePaymentGateway implements PaymentGateway {
 
     @Override
     public boolean queryLost(PaymentInstruction instruction) {
-      synchronized (FakePaymentGateway.this) {
-        boolean l = random.nextDouble() < faults.lostQuery();
+      FakePaymentGateway g = owner;
+      synchronized (g) {
+        boolean l = g.random.nextDouble() < g.faults.lostQuery();
         if (l) {
-          lost++;
+          g.lost++;
         }
         return l;
       }
@@ -169,40 +176,5 @@ public final class FakePaymentGateway implements PaymentGateway {
       Collections.shuffle(out, random);
     }
     return out;
-  }
-
-  @Override
-  public String provider() {
-    return provider.provider();
-  }
-
-  @Override
-  public PaymentResult split(SplitInstruction instruction) {
-    return provider.split(instruction);
-  }
-
-  @Override
-  public PaymentResult unfreeze(UnfreezeInstruction instruction) {
-    return provider.unfreeze(instruction);
-  }
-
-  @Override
-  public PaymentResult returnSplit(ReturnInstruction instruction) {
-    return provider.returnSplit(instruction);
-  }
-
-  @Override
-  public PaymentResult transfer(TransferInstruction instruction) {
-    return provider.transfer(instruction);
-  }
-
-  @Override
-  public PaymentResult query(PaymentInstruction instruction) {
-    return provider.query(instruction);
-  }
-
-  @Override
-  public NotificationCheck verify(RawNotification notification) {
-    return provider.verify(notification);
   }
 }

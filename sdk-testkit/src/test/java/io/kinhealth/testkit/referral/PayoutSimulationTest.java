@@ -20,7 +20,6 @@ import io.kinhealth.referral.order.RefundId;
 import io.kinhealth.referral.order.RefundSettlement;
 import io.kinhealth.referral.party.PartyId;
 import io.kinhealth.referral.party.PartyRole;
-import io.kinhealth.referral.payment.NotificationCheck;
 import io.kinhealth.referral.payment.NotificationOutcome;
 import io.kinhealth.referral.payment.PaymentInstruction;
 import io.kinhealth.referral.payment.PaymentKind;
@@ -37,7 +36,6 @@ import io.kinhealth.referral.payment.ReturnInstruction;
 import io.kinhealth.referral.payment.SplitInstruction;
 import io.kinhealth.referral.payment.SplitReceiver;
 import io.kinhealth.referral.payment.TransferInstruction;
-import io.kinhealth.referral.payment.UnfreezeInstruction;
 import io.kinhealth.referral.payment.Withdrawal;
 import io.kinhealth.referral.payment.WithdrawalCommand;
 import io.kinhealth.referral.payment.WithdrawalId;
@@ -136,65 +134,30 @@ class PayoutSimulationTest {
    * A host adapter whose HTTP client sometimes throws a socket timeout, before the request leaves or after the
    * provider acted: the SDK must treat both as UNKNOWN and settle them by querying.
    */
-  static final class TimingOut implements PaymentGateway {
-    final PaymentGateway provider;
+  static final class TimingOut extends ForwardingPaymentGateway {
     final Random random;
     final double p;
     int thrown;
 
     TimingOut(PaymentGateway provider, Random random, double p) {
-      this.provider = provider;
+      super(provider);
       this.random = random;
       this.p = p;
     }
 
-    synchronized PaymentResult call(Supplier<PaymentResult> call) {
+    @Override
+    protected synchronized PaymentResult call(PaymentInstruction instruction, Supplier<PaymentResult> toProvider) {
       double d = random.nextDouble();
       if (d < p) {
         thrown++;
         throw new UncheckedIOException(new SocketTimeoutException("connect timed out"));
       }
-      PaymentResult answer = call.get();
+      PaymentResult answer = toProvider.get();
       if (d < 2 * p) {
         thrown++;
         throw new UncheckedIOException(new SocketTimeoutException("read timed out"));
       }
       return answer;
-    }
-
-    @Override
-    public String provider() {
-      return provider.provider();
-    }
-
-    @Override
-    public PaymentResult split(SplitInstruction instruction) {
-      return call(() -> provider.split(instruction));
-    }
-
-    @Override
-    public PaymentResult unfreeze(UnfreezeInstruction instruction) {
-      return call(() -> provider.unfreeze(instruction));
-    }
-
-    @Override
-    public PaymentResult returnSplit(ReturnInstruction instruction) {
-      return call(() -> provider.returnSplit(instruction));
-    }
-
-    @Override
-    public PaymentResult transfer(TransferInstruction instruction) {
-      return call(() -> provider.transfer(instruction));
-    }
-
-    @Override
-    public PaymentResult query(PaymentInstruction instruction) {
-      return call(() -> provider.query(instruction));
-    }
-
-    @Override
-    public NotificationCheck verify(RawNotification notification) {
-      return provider.verify(notification);
     }
   }
 
