@@ -103,6 +103,11 @@ public final class Commissions {
    * nodes: a commission released meanwhile is skipped.
    */
   public int releaseDue(int limit) {
+    return releaseDue(limit, c -> { });
+  }
+
+  /** As {@link #releaseDue(int)}, telling {@code released} of each commission made available (after commit). */
+  int releaseDue(int limit, Consumer<Commission> onReleased) {
     Check.inRange(limit, 1, PageRequest.MAX_LIMIT, "limit");
     Instant now = clock.instant();
     int released = 0;
@@ -116,7 +121,8 @@ public final class Commissions {
             .metadata("commission", c.id().value()).add(Transfer.postHold(c.hold()));
         netDebt(entry, c.party(), c.remaining().minor());
         accounts.ledger().post(entry.build());
-        update(c, x -> x.moveTo(CommissionState.AVAILABLE), now);
+        Commission made = update(c, x -> x.moveTo(CommissionState.AVAILABLE), now);
+        transactions.afterCommit(() -> onReleased.accept(made));
         return true;
       });
       if (done) {
@@ -194,54 +200,94 @@ public final class Commissions {
     Check.notNull(party, "party");
     String providerName = TypedId.requireValid(provider, "provider");
     return transactions.inTransaction(() -> {
-      Optional<Payout> existing = store.findPayout(id);
+      Optional<Payout> existing = existingPayout(id, party, providerName);
       if (existing.isPresent()) {
-        Payout p = existing.get();
-        if (!p.party().equals(party) || !p.provider().equals(providerName)) {
-          throw new IdempotencyConflictException("idempotency.payload_mismatch", "id",
-              "payout " + id + " was started for another party or provider");
-        }
-        return p;
+        return existing.get();
       }
-      if (accounts.balanceOf(AccountId.debt(party)).postedMinor() > 0) {
-        throw new InvalidStateException("referral.payout.debt_open", "party",
-            "the party owes the platform; its debt is netted against later earnings before any payout");
-      }
+      requireNoDebt(party);
       Money gross = accounts.balanceOf(AccountId.earnings(party)).available();
       Money minimum = Money.ofMinor(policy.minimumPayout().minor(), accounts.currency());
       Money fee = policy.feeFor(gross);
-      Money net = gross.minus(fee);
-      if (gross.isLessThan(minimum) || !net.isPositive()) {
+      if (gross.isLessThan(minimum) || !gross.minus(fee).isPositive()) {
         throw new LimitExceededException("referral.payout.below_minimum", "party",
             "available earnings are below the minimum payout of " + minimum.toPlainString());
       }
-      AccountId providerAccount = accounts.provider(providerName);
-      if (accounts.balanceOf(providerAccount).availableMinor() < net.minor()) {
-        throw new LimitExceededException("referral.payout.provider_funds", "provider",
-            "the platform holds less than the payout at provider " + providerName);
-      }
-      Instant now = clock.instant();
-      HoldId netHold = HoldId.derive("pn", id.value());
-      HoldId feeHold = fee.isPositive() ? HoldId.derive("pf", id.value()) : null;
-      AccountId earnings = accounts.earnings(party);
-      EntryRequest.Builder entry = EntryRequest.builder(EntryId.derive("payout", id.value()))
-          .metadata("payout", id.value())
-          .add(hold(netHold, earnings, providerAccount, net, expiresAt));
-      if (feeHold != null) {
-        entry.add(hold(feeHold, earnings, accounts.platform(), fee, expiresAt));
-      }
-      accounts.ledger().post(entry.build());
-      Payout payout = store.insertPayout(new Payout(id, party, providerName, gross, fee, net, PayoutState.REQUESTED,
-          now, expiresAt, null, netHold, feeHold, 0));
-      forEach(page -> store.commissionsOf(party, CommissionState.AVAILABLE, page), c -> {
-        if (c.payout() == null) {
-          update(c, x -> x.withPayout(id), now);
-        }
-      });
-      transactions.afterCommit(() -> events.publish(
-          new ReferralEvent.PayoutChanged(id, party, PayoutState.REQUESTED, now)));
-      return payout;
+      return hold(id, party, providerName, gross, fee, expiresAt, Long.MAX_VALUE);
     });
+  }
+
+  /**
+   * Starts paying out {@code gross} of a party's available earnings ({@code fee} of it to the platform), tying to the
+   * payout the available commissions, in id order, that fit in it. For withdrawals, which check their own minimum.
+   * Starting the same payout id again with the same party and provider returns it.
+   *
+   * @throws LimitExceededException {@code referral.payout.insufficient} when less than {@code gross} is available
+   */
+  Payout startPayout(PayoutId id, PartyId party, String provider, Money gross, Money fee, Instant expiresAt) {
+    return transactions.inTransaction(() -> {
+      Optional<Payout> existing = existingPayout(id, party, provider);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      requireNoDebt(party);
+      if (accounts.balanceOf(AccountId.earnings(party)).availableMinor() < gross.minor()) {
+        throw new LimitExceededException("referral.payout.insufficient", "amount",
+            "the party's available earnings are less than the amount");
+      }
+      return hold(id, party, provider, gross, fee, expiresAt, gross.minor());
+    });
+  }
+
+  private Optional<Payout> existingPayout(PayoutId id, PartyId party, String provider) {
+    Optional<Payout> existing = store.findPayout(id);
+    if (existing.isPresent() && (!existing.get().party().equals(party)
+        || !existing.get().provider().equals(provider))) {
+      throw new IdempotencyConflictException("idempotency.payload_mismatch", "id",
+          "payout " + id + " was started for another party or provider");
+    }
+    return existing;
+  }
+
+  private void requireNoDebt(PartyId party) {
+    if (accounts.balanceOf(AccountId.debt(party)).postedMinor() > 0) {
+      throw new InvalidStateException("referral.payout.debt_open", "party",
+          "the party owes the platform; its debt is netted against later earnings before any payout");
+    }
+  }
+
+  /** Holds the payout's net and fee, records it and ties up to {@code tieUpTo} of available commissions to it. */
+  private Payout hold(PayoutId id, PartyId party, String providerName, Money gross, Money fee, Instant expiresAt,
+      long tieUpTo) {
+    Money net = gross.minus(fee);
+    AccountId providerAccount = accounts.provider(providerName);
+    if (accounts.balanceOf(providerAccount).availableMinor() < net.minor()) {
+      throw new LimitExceededException("referral.payout.provider_funds", "provider",
+          "the platform holds less than the payout at provider " + providerName);
+    }
+    Instant now = clock.instant();
+    HoldId netHold = HoldId.derive("pn", id.value());
+    HoldId feeHold = fee.isPositive() ? HoldId.derive("pf", id.value()) : null;
+    AccountId earnings = accounts.earnings(party);
+    EntryRequest.Builder entry = EntryRequest.builder(EntryId.derive("payout", id.value()))
+        .metadata("payout", id.value())
+        .add(hold(netHold, earnings, providerAccount, net, expiresAt));
+    if (feeHold != null) {
+      entry.add(hold(feeHold, earnings, accounts.platform(), fee, expiresAt));
+    }
+    accounts.ledger().post(entry.build());
+    Payout payout = store.insertPayout(new Payout(id, party, providerName, gross, fee, net, PayoutState.REQUESTED,
+        now, expiresAt, null, netHold, feeHold, 0));
+    long[] tied = {0};
+    forEach(page -> store.commissionsOf(party, CommissionState.AVAILABLE, page), c -> {
+      long r = c.remaining().minor();
+      if (c.payout() == null && tied[0] + r <= tieUpTo) {
+        tied[0] += r;
+        update(c, x -> x.withPayout(id), now);
+      }
+    });
+    transactions.afterCommit(() -> events.publish(
+        new ReferralEvent.PayoutChanged(id, party, PayoutState.REQUESTED, now)));
+    return payout;
   }
 
   /** The provider paid: posts the payout's holds and marks its commissions paid. Completing it again returns it. */

@@ -148,6 +148,27 @@ public final class ReferralEngine {
     return guards;
   }
 
+  // Shared with the payout and Q&A services of this package, which work inside the engine's books.
+  ReferralStore store() {
+    return store;
+  }
+
+  TransactionRunner transactions() {
+    return transactions;
+  }
+
+  AccountPlan accounts() {
+    return accounts;
+  }
+
+  EventPublisher events() {
+    return events;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
   /** The party whose shares go to the platform's revenue account. */
   public PartyId platform() {
     return accounts.platformParty();

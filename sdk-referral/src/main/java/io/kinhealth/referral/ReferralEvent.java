@@ -11,6 +11,13 @@ import io.kinhealth.referral.ledger.EntryId;
 import io.kinhealth.referral.order.OrderId;
 import io.kinhealth.referral.order.RefundId;
 import io.kinhealth.referral.party.PartyId;
+import io.kinhealth.referral.payment.PaymentKind;
+import io.kinhealth.referral.payment.PaymentStatus;
+import io.kinhealth.referral.payment.RequestKey;
+import io.kinhealth.referral.payment.WithdrawalId;
+import io.kinhealth.referral.payment.WithdrawalState;
+import io.kinhealth.referral.qa.QuestionId;
+import io.kinhealth.referral.qa.QuestionState;
 import java.time.Instant;
 
 /**
@@ -93,6 +100,55 @@ public sealed interface ReferralEvent extends DomainEvent {
     @Override
     public String type() {
       return "referral.payout.changed";
+    }
+  }
+
+  /** A request to a payment provider reached a final status (its money has moved on the ledger). */
+  record PaymentSettled(RequestKey key, PaymentKind kind, PaymentStatus status, Instant occurredAt)
+      implements ReferralEvent {
+    public PaymentSettled {
+      Check.notNull(key, "key");
+      Check.notNull(kind, "kind");
+      Check.notNull(status, "status");
+      Check.notNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public String type() {
+      return "referral.payment.settled";
+    }
+  }
+
+  /** A withdrawal was requested, approved, rejected, paid or failed. */
+  record WithdrawalChanged(WithdrawalId withdrawal, PartyId party, WithdrawalState state, Instant occurredAt)
+      implements ReferralEvent {
+    public WithdrawalChanged {
+      Check.notNull(withdrawal, "withdrawal");
+      Check.notNull(party, "party");
+      Check.notNull(state, "state");
+      Check.notNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public String type() {
+      return "referral.withdrawal.changed";
+    }
+  }
+
+  /**
+   * A paid question changed state. On {@code REFUNDED} the host refunds the asker's payment at the provider (the
+   * ledger has already booked it).
+   */
+  record QuestionChanged(QuestionId question, QuestionState state, Instant occurredAt) implements ReferralEvent {
+    public QuestionChanged {
+      Check.notNull(question, "question");
+      Check.notNull(state, "state");
+      Check.notNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public String type() {
+      return "referral.question.changed";
     }
   }
 }

@@ -3,7 +3,6 @@ package io.kinhealth.referral.memory;
 import io.kinhealth.core.error.ConflictException;
 import io.kinhealth.core.error.IdempotencyConflictException;
 import io.kinhealth.core.error.NotFoundException;
-import io.kinhealth.core.error.ValidationException;
 import io.kinhealth.core.id.IdempotencyKey;
 import io.kinhealth.core.memory.IdempotencyTable;
 import io.kinhealth.core.memory.InMemoryTransactionRunner;
@@ -65,33 +64,12 @@ public final class InMemoryReferralStore implements ReferralStore {
   private final IdempotencyTable<RefundRecord> refunds = new IdempotencyTable<>();
   private final Map<VolumeKey, VolumeCounter> volumes = new HashMap<>();
   private final Map<CommissionId, Commission> commissions = new HashMap<>();
-  private final TreeSet<DueKey> due = new TreeSet<>();
+  private final TreeSet<TimeKey> due = new TreeSet<>();
   private final Map<PartyId, Map<CommissionState, TreeSet<String>>> byPartyState = new HashMap<>();
   private final Map<PayoutId, TreeSet<String>> byPayout = new HashMap<>();
   private final Map<PayoutId, Payout> payouts = new HashMap<>();
 
   private record VolumeKey(PartyId party, PartyRole role, YearMonth month) {}
-
-  private record DueKey(Instant at, String id) implements Comparable<DueKey> {
-    @Override
-    public int compareTo(DueKey o) {
-      int c = at.compareTo(o.at);
-      return c != 0 ? c : id.compareTo(o.id);
-    }
-
-    String cursor() {
-      return at.getEpochSecond() + "." + at.getNano() + "." + id;
-    }
-
-    static DueKey parse(String cursor) {
-      String[] p = cursor.split("\\.", 3);
-      try {
-        return new DueKey(Instant.ofEpochSecond(Long.parseLong(p[0]), Long.parseLong(p[1])), p[2]);
-      } catch (RuntimeException e) {
-        throw new ValidationException("cursor", "page.cursor", "not a cursor of this store");
-      }
-    }
-  }
 
   // --- referrers -------------------------------------------------------------------------------------------------
 
@@ -370,7 +348,7 @@ public final class InMemoryReferralStore implements ReferralStore {
 
   private void index(Commission c) {
     if (c.state() == CommissionState.PENDING && !c.underReview()) {
-      due.add(new DueKey(c.availableAt(), c.id().value()));
+      due.add(new TimeKey(c.availableAt(), c.id().value()));
     }
     byPartyState.computeIfAbsent(c.party(), k -> new EnumMap<>(CommissionState.class))
         .computeIfAbsent(c.state(), k -> new TreeSet<>()).add(c.id().value());
@@ -380,7 +358,7 @@ public final class InMemoryReferralStore implements ReferralStore {
   }
 
   private void unindex(Commission c) {
-    due.remove(new DueKey(c.availableAt(), c.id().value()));
+    due.remove(new TimeKey(c.availableAt(), c.id().value()));
     Map<CommissionState, TreeSet<String>> states = byPartyState.get(c.party());
     if (states != null && states.containsKey(c.state())) {
       states.get(c.state()).remove(c.id().value());
@@ -394,19 +372,7 @@ public final class InMemoryReferralStore implements ReferralStore {
   public synchronized Page<Commission> commissionsDue(Instant at, PageRequest page) {
     Check.notNull(at, "at");
     Check.notNull(page, "page");
-    NavigableSet<DueKey> view = page.cursor() == null ? due : due.tailSet(DueKey.parse(page.cursor()), false);
-    List<Commission> out = new ArrayList<>();
-    for (DueKey k : view) {
-      if (k.at().isAfter(at)) {
-        break;
-      }
-      if (out.size() == page.limit()) {
-        return new Page<>(out, new DueKey(out.get(out.size() - 1).availableAt(),
-            out.get(out.size() - 1).id().value()).cursor());
-      }
-      out.add(commissions.get(CommissionId.of(k.id())));
-    }
-    return Page.last(out);
+    return TimeKey.page(due, page, at, k -> commissions.get(CommissionId.of(k.id())));
   }
 
   @Override

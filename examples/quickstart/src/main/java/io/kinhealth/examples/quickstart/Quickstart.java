@@ -23,6 +23,7 @@ public final class Quickstart {
     new ComplianceChapter(out).run();
     new ContentReviewChapter(out).run();
     new ReferralChapter(out).run();
+    new PayoutChapter(out).run();
     new FamilyChapter(out).run();
     new FamilyRiskChapter(out).run();
     out.println();
