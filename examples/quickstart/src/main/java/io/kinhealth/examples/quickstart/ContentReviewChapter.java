@@ -47,7 +47,7 @@ final class ContentReviewChapter {
 
   void run() {
     out.println();
-    out.println("Marketing copy review and the marketing gate (kinhealth-compliance)");
+    out.println("3. Marketing copy review and the marketing gate (kinhealth-compliance)");
 
     ContentReviewer reviewer = ContentReviewer.ofDefaults();
     out.println("   rule book " + reviewer.ruleBook().version() + ", " + reviewer.ruleBook().rules().size() + " rules");

@@ -86,7 +86,7 @@ final class FamilyChapter {
 
   void run() {
     out.println();
-    out.println("Family health records (kinhealth-family-records)");
+    out.println("6. Family health records (kinhealth-family-records)");
     Clock clock = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC); // 10:00 in Shanghai
     ConsentService consents = ConsentService.builder().clock(clock).build();
     FamilyRecords records = FamilyRecords.builder().clock(clock).consentService(consents).build();

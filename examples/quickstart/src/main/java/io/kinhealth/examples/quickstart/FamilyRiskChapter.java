@@ -106,7 +106,7 @@ final class FamilyRiskChapter {
 
   void run() {
     out.println();
-    out.println("Risk rules, triage, pregnancy calendar and FHIR (kinhealth-family-records, part 2)");
+    out.println("7. Risk rules, triage, pregnancy calendar and FHIR (kinhealth-family-records, part 2)");
     StoryClock clock = new StoryClock(Instant.parse("2026-11-25T02:00:00Z")); // 10:00 in Shanghai
     InMemoryTriageQueue reviewQueue = new InMemoryTriageQueue(); // a host plugs in its nurses' work queue here
     FamilyRecords records = FamilyRecords.builder().clock(clock).alertSink(reviewQueue).build();

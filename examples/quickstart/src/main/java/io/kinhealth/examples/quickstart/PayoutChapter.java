@@ -62,7 +62,7 @@ final class PayoutChapter {
 
   void run() {
     out.println();
-    out.println("Paying out through WeChat Pay (kinhealth-referral payouts)");
+    out.println("5. Paying out through WeChat Pay (kinhealth-referral payouts)");
     ManualClock clock = new ManualClock(Instant.parse("2026-11-25T02:00:00Z"));
     ProviderProfile wechat = ProviderProfiles.wechatPay();
     LoseTheNextAnswer network = new LoseTheNextAnswer();

@@ -53,7 +53,7 @@ final class ReferralChapter {
 
   void run() {
     out.println();
-    out.println("Referral and revenue share (kinhealth-referral)");
+    out.println("4. Referral and revenue share (kinhealth-referral)");
     Clock clock = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC);
     ReferralEngine engine = ReferralEngine.builder().clock(clock).build();
     engine.rules().publish(RevenueShareRuleSet.builder(RULES, 1).effectiveFrom(Instant.parse("2026-11-01T00:00:00Z"))
