@@ -13,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The compliance module's hand-labelled corpus ({@code ad-corpus.tsv}), read from the source tree so the benchmark
@@ -24,8 +26,10 @@ public final class AdCopyCorpus {
   public static final String DEFAULT_PATH =
       "sdk-compliance/src/test/resources/io/kinhealth/compliance/content/ad-corpus.tsv";
 
-  /** One labelled text. */
-  public record Entry(ContentChannel channel, Set<String> expected, String text) {}
+  /** One labelled text; {@code batch} counts the corpus's {@code # --- Batch N} markers (batch 1 before the first). */
+  public record Entry(int batch, ContentChannel channel, Set<String> expected, String text) {}
+
+  private static final Pattern BATCH = Pattern.compile("^# --- Batch (\\d+)");
 
   private AdCopyCorpus() {}
 
@@ -36,14 +40,19 @@ public final class AdCopyCorpus {
           + ": run from the repository root or set -Dkinhealth.adCorpus=<path to ad-corpus.tsv>");
     }
     List<Entry> entries = new ArrayList<>();
+    int batch = 1;
     try {
       for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
+        Matcher marker = BATCH.matcher(line);
+        if (marker.find()) {
+          batch = Integer.parseInt(marker.group(1));
+        }
         if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
         String[] cols = line.split("\t", 4);
         Set<String> expected = cols[1].equals("-") ? Set.of() : new LinkedHashSet<>(Arrays.asList(cols[1].split(",")));
-        entries.add(new Entry(ContentChannel.parse(cols[0]), expected, cols[3]));
+        entries.add(new Entry(batch, ContentChannel.parse(cols[0]), expected, cols[3]));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

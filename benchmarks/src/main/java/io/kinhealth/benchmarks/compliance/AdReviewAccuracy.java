@@ -3,7 +3,9 @@ package io.kinhealth.benchmarks.compliance;
 import io.kinhealth.compliance.content.ContentReviewer;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Precision and recall of the SDK's reviewer and of sensitive-word (loaded with the same trigger terms) on the
@@ -64,8 +66,17 @@ public final class AdReviewAccuracy {
     List<AdCopyCorpus.Entry> corpus = AdCopyCorpus.load();
     ContentReviewer reviewer = ContentReviewer.ofDefaults();
     SensitiveWordPeer peer = SensitiveWordPeer.forStandardRules();
-    print("KinHealth ContentReviewer", score(corpus, e -> reviewer.review(e.text(), e.channel()).ruleIds()));
-    print("sensitive-word 0.25.0 (same trigger terms)", score(corpus, e -> peer.rules(e.text())));
+    Function<AdCopyCorpus.Entry, Set<String>> kinhealth = e -> reviewer.review(e.text(), e.channel()).ruleIds();
+    Function<AdCopyCorpus.Entry, Set<String>> sensitiveWord = e -> peer.rules(e.text());
+    System.out.println("whole corpus, " + corpus.size() + " texts (rule book " + reviewer.ruleBook().version() + ")");
+    print("KinHealth ContentReviewer", score(corpus, kinhealth));
+    print("sensitive-word 0.25.0 (same trigger terms)", score(corpus, sensitiveWord));
+    // Batches after the first were written after tuning began; each was scored before the rules saw it.
+    new TreeMap<>(corpus.stream().collect(Collectors.groupingBy(AdCopyCorpus.Entry::batch))).forEach((b, texts) -> {
+      System.out.println("batch " + b + ", " + texts.size() + " texts");
+      print("  KinHealth ContentReviewer", score(texts, kinhealth));
+      print("  sensitive-word 0.25.0", score(texts, sensitiveWord));
+    });
   }
 
   private static void print(String tool, Score s) {

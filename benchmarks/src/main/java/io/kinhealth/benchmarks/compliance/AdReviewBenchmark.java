@@ -1,7 +1,9 @@
 package io.kinhealth.benchmarks.compliance;
 
+import io.kinhealth.compliance.content.AdRuleBook;
 import io.kinhealth.compliance.content.ContentChannel;
 import io.kinhealth.compliance.content.ContentReviewer;
+import io.kinhealth.compliance.content.SpellingVariants;
 import io.kinhealth.compliance.content.internal.AhoCorasick;
 import io.kinhealth.compliance.content.internal.TextNormaliser;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@code kinhealthReviewer}: {@code ContentReviewer.review} on the full rule set, the document in one call;
  *   <li>{@code kinhealthReviewerPerParagraph}: the same, one call per paragraph (how the peer must be fed);
+ *   <li>{@code kinhealthReviewerWithoutSpellingVariants}: the same rule book with its generated disguised spellings
+ *       (pinyin, initials, homophones, digits) switched off, to show what they cost;
  *   <li>{@code bareAhoCorasick}: normalisation plus one automaton pass over the trigger terms only, no context
  *       checks — the floor the reviewer's context checks are measured against;
  *   <li>{@code sensitiveWordPerParagraph}: {@code com.github.houbb:sensitive-word} 0.25.0 loaded with the same trigger
@@ -46,6 +50,7 @@ public class AdReviewBenchmark {
   private List<String> paragraphs;
   private String document;
   private ContentReviewer reviewer;
+  private ContentReviewer reviewerWithoutVariants;
   private SensitiveWordPeer sensitiveWord;
   private AhoCorasick bare;
   private TextNormaliser normaliser;
@@ -55,6 +60,9 @@ public class AdReviewBenchmark {
     paragraphs = AdCopyCorpus.paragraphs(DOCUMENT_BYTES_TARGET);
     document = String.join("\n", paragraphs);
     reviewer = ContentReviewer.ofDefaults();
+    AdRuleBook book = reviewer.ruleBook();
+    reviewerWithoutVariants = ContentReviewer.builder().ruleBook(new AdRuleBook(book.version(), book.sources(),
+        book.lexicon(), book.rules(), SpellingVariants.NONE)).build();
     sensitiveWord = SensitiveWordPeer.forStandardRules();
     normaliser = TextNormaliser.standard();
     bare = new AhoCorasick(reviewer.ruleBook().triggerTerms().stream().map(normaliser::normaliseTerm).distinct()
@@ -66,6 +74,11 @@ public class AdReviewBenchmark {
   @Benchmark
   public int kinhealthReviewer() {
     return reviewer.review(document, ContentChannel.WECHAT_OFFICIAL_ACCOUNT).findings().size();
+  }
+
+  @Benchmark
+  public int kinhealthReviewerWithoutSpellingVariants() {
+    return reviewerWithoutVariants.review(document, ContentChannel.WECHAT_OFFICIAL_ACCOUNT).findings().size();
   }
 
   @Benchmark

@@ -16,9 +16,17 @@ import java.util.List;
  *     没有<b>任何</b>药物可以根治)
  * @param warnings words that mark the sentence as a warning against a claim (警惕, 谨防, 虚假)
  * @param distancers words that attribute a claim to someone else (号称, 所谓)
+ * @param disclaimers words that, right after a trigger, take it back (与评价<b>无关</b>, 评价<b>与否</b>不影响服务)
  */
 public record AdLexicon(List<String> negators, List<String> negationBreakers, List<String> affirmers,
-    List<String> negationBridges, List<String> negationQuantifiers, List<String> warnings, List<String> distancers) {
+    List<String> negationBridges, List<String> negationQuantifiers, List<String> warnings, List<String> distancers,
+    List<String> disclaimers) {
+  /** A lexicon without disclaimers (the form before they existed). */
+  public AdLexicon(List<String> negators, List<String> negationBreakers, List<String> affirmers,
+      List<String> negationBridges, List<String> negationQuantifiers, List<String> warnings, List<String> distancers) {
+    this(negators, negationBreakers, affirmers, negationBridges, negationQuantifiers, warnings, distancers, List.of());
+  }
+
   public AdLexicon {
     negators = List.copyOf(Check.noNulls(negators, "negators"));
     negationBreakers = List.copyOf(Check.noNulls(negationBreakers, "negationBreakers"));
@@ -27,5 +35,6 @@ public record AdLexicon(List<String> negators, List<String> negationBreakers, Li
     negationQuantifiers = List.copyOf(Check.noNulls(negationQuantifiers, "negationQuantifiers"));
     warnings = List.copyOf(Check.noNulls(warnings, "warnings"));
     distancers = List.copyOf(Check.noNulls(distancers, "distancers"));
+    disclaimers = List.copyOf(Check.noNulls(disclaimers, "disclaimers"));
   }
 }

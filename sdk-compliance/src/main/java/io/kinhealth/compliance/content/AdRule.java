@@ -61,10 +61,20 @@ public record AdRule(String id, String title, String law, String article, Severi
    * @param number a figure near the trigger; null: no condition
    * @param pageRequires one of these terms occurs anywhere in the text; empty: no condition
    * @param pageUnless none of these terms occurs anywhere in the text
+   * @param prefixedBy the claim starts earlier: the trigger counts only right after one of these prefixes (无副作用,
+   *     没有任何副作用); the finding covers the prefix, and negation is read before it; null: no condition
    */
   public record Pattern(List<String> terms, List<String> followedBy, List<String> notFollowedBy,
       List<String> precededBy, List<String> notPrecededBy, Window nearby, Window notNearby, NumberNearby number,
-      List<String> pageRequires, List<String> pageUnless) {
+      List<String> pageRequires, List<String> pageUnless, Prefix prefixedBy) {
+    /** A pattern without a claim prefix (the form before prefixes existed). */
+    public Pattern(List<String> terms, List<String> followedBy, List<String> notFollowedBy, List<String> precededBy,
+        List<String> notPrecededBy, Window nearby, Window notNearby, NumberNearby number, List<String> pageRequires,
+        List<String> pageUnless) {
+      this(terms, followedBy, notFollowedBy, precededBy, notPrecededBy, nearby, notNearby, number, pageRequires,
+          pageUnless, null);
+    }
+
     public Pattern {
       terms = List.copyOf(Check.notEmpty(terms, "terms"));
       followedBy = List.copyOf(Check.noNulls(followedBy, "followedBy"));
@@ -78,6 +88,17 @@ public record AdRule(String id, String title, String law, String article, Severi
     /** A pattern with terms only. */
     public static Pattern ofTerms(List<String> terms) {
       return new Pattern(terms, List.of(), List.of(), List.of(), List.of(), null, null, null, List.of(), List.of());
+    }
+  }
+
+  /**
+   * Words that open a claim whose key word is the trigger: 无 / 没有 / 零 before 副作用. One of {@code fillers} may
+   * stand between the prefix and the trigger (没有<b>任何</b>副作用, 零<b>一点</b>风险).
+   */
+  public record Prefix(List<String> terms, List<String> fillers) {
+    public Prefix {
+      terms = List.copyOf(Check.notEmpty(terms, "terms"));
+      fillers = List.copyOf(Check.noNulls(fillers, "fillers"));
     }
   }
 

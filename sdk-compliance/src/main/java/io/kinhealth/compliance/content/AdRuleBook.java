@@ -29,8 +29,16 @@ public final class AdRuleBook {
   private final List<String> sources;
   private final AdLexicon lexicon;
   private final List<AdRule> rules;
+  private final SpellingVariants spellingVariants;
 
+  /** A rule book whose terms are matched only as written (see {@link SpellingVariants#NONE}). */
   public AdRuleBook(String version, List<String> sources, AdLexicon lexicon, List<AdRule> rules) {
+    this(version, sources, lexicon, rules, SpellingVariants.NONE);
+  }
+
+  public AdRuleBook(String version, List<String> sources, AdLexicon lexicon, List<AdRule> rules,
+      SpellingVariants spellingVariants) {
+    this.spellingVariants = Check.notNull(spellingVariants, "spellingVariants");
     this.version = Check.notBlank(version, "version");
     this.sources = List.copyOf(Check.noNulls(sources, "sources"));
     this.lexicon = Check.notNull(lexicon, "lexicon");
@@ -74,13 +82,28 @@ public final class AdRuleBook {
     AdLexicon lexicon = new AdLexicon(strings(lex, "negators", "lexicon"), strings(lex, "negationBreakers", "lexicon"),
         strings(lex, "affirmers", "lexicon"), strings(lex, "negationBridges", "lexicon"),
         strings(lex, "negationQuantifiers", "lexicon"),
-        strings(lex, "warnings", "lexicon"), strings(lex, "distancers", "lexicon"));
+        strings(lex, "warnings", "lexicon"), strings(lex, "distancers", "lexicon"),
+        strings(lex, "disclaimers", "lexicon"));
     List<AdRule> rules = new ArrayList<>();
     JsonNode rulesNode = root.path("rules");
     for (int i = 0; i < rulesNode.size(); i++) {
       rules.add(rule(rulesNode.get(i), "rules[" + i + "]"));
     }
-    return new AdRuleBook(text(root, "version", "$"), strings(root, "sources", "$"), lexicon, rules);
+    return new AdRuleBook(text(root, "version", "$"), strings(root, "sources", "$"), lexicon, rules,
+        spellingVariants(root.get("spellingVariants")));
+  }
+
+  private static SpellingVariants spellingVariants(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return SpellingVariants.NONE;
+    }
+    try {
+      return new SpellingVariants(node.path("pinyin").asBoolean(false), node.path("initialsMinLength").asInt(0),
+          node.path("homophonesMinLength").asInt(0), node.path("numerals").asBoolean(false));
+    } catch (ValidationException e) {
+      throw new ValidationException("spellingVariants." + e.field().orElse("?"), e.reason(),
+          "invalid spellingVariants");
+    }
   }
 
   private static AdRule rule(JsonNode node, String path) {
@@ -124,10 +147,74 @@ public final class AdRuleBook {
   }
 
   private static AdRule.Pattern newPattern(JsonNode node, String path) {
-    return new AdRule.Pattern(strings(node, "terms", path), strings(node, "followedBy", path),
+    return new AdRule.Pattern(terms(node, path), strings(node, "followedBy", path),
         strings(node, "notFollowedBy", path), strings(node, "precededBy", path), strings(node, "notPrecededBy", path),
         window(node.get("nearby"), path + ".nearby"), window(node.get("notNearby"), path + ".notNearby"),
-        number(node.get("number")), strings(node, "pageRequires", path), strings(node, "pageUnless", path));
+        number(node.get("number")), strings(node, "pageRequires", path), strings(node, "pageUnless", path),
+        prefix(node.get("prefixedBy"), path + ".prefixedBy"));
+  }
+
+  /**
+   * A pattern's terms: those listed, plus every combination of its {@code combine} lists (one word from each list,
+   * in order), so a family such as [彻底, 完全] × [治好, 治愈] is written once and read as four terms.
+   */
+  private static List<String> terms(JsonNode node, String path) {
+    List<String> terms = new ArrayList<>(strings(node, "terms", path));
+    JsonNode combine = node.get("combine");
+    if (combine == null || combine.isNull()) {
+      return terms;
+    }
+    if (!combine.isArray()) {
+      throw new ValidationException(path + ".combine", "content.rule_book.not_list", "combine must be a list of lists");
+    }
+    for (int i = 0; i < combine.size(); i++) {
+      JsonNode family = combine.get(i);
+      if (!family.isArray() || family.isEmpty()) {
+        throw new ValidationException(path + ".combine[" + i + "]", "content.rule_book.not_list",
+            "combine entries must be non-empty lists of word lists");
+      }
+      List<String> products = List.of("");
+      for (int j = 0; j < family.size(); j++) {
+        List<String> words = strings(family, j, path + ".combine[" + i + "][" + j + "]");
+        if (words.isEmpty()) {
+          throw new ValidationException(path + ".combine[" + i + "][" + j + "]", "content.rule_book.not_list",
+              "each word list must be non-empty");
+        }
+        List<String> next = new ArrayList<>(products.size() * words.size());
+        for (String head : products) {
+          for (String w : words) {
+            next.add(head + w);
+          }
+        }
+        products = next;
+      }
+      terms.addAll(products);
+    }
+    return terms.stream().distinct().toList();
+  }
+
+  private static List<String> strings(JsonNode array, int index, String path) {
+    JsonNode v = array.get(index);
+    if (v == null || !v.isArray()) {
+      throw new ValidationException(path, "content.rule_book.not_list", "must be a list");
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode e = v.get(i);
+      if (!e.isTextual() || e.asText().isEmpty()) {
+        throw new ValidationException(path + "[" + i + "]", "content.rule_book.blank_term",
+            "list entries must be non-empty text");
+      }
+      out.add(e.asText());
+    }
+    return out;
+  }
+
+  private static AdRule.Prefix prefix(JsonNode node, String path) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    return new AdRule.Prefix(strings(node, "terms", path), strings(node, "fillers", path));
   }
 
   private static AdRule.Window window(JsonNode node, String path) {
@@ -188,6 +275,11 @@ public final class AdRuleBook {
 
   public List<AdRule> rules() {
     return rules;
+  }
+
+  /** Which disguised spellings of the trigger terms are matched as well. */
+  public SpellingVariants spellingVariants() {
+    return spellingVariants;
   }
 
   /** Every distinct trigger term of every rule, in rule order (what a plain word filter would be loaded with). */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class AdCorpusTest {
     assertThat((double) violating / corpus.size()).isBetween(0.4, 0.6);
     assertThat(nearMisses).isGreaterThanOrEqualTo(50);
     assertThat(corpus).allSatisfy(e -> assertThat(e.kind() == AdCorpus.Kind.VIOLATION).isEqualTo(!e.expected().isEmpty()));
-    Set<String> ruleIds = REVIEWER.ruleBook().rules().stream().map(AdRule::id).collect(java.util.stream.Collectors.toSet());
+    Set<String> ruleIds = REVIEWER.ruleBook().rules().stream().map(AdRule::id).collect(Collectors.toSet());
     assertThat(corpus).allSatisfy(e -> assertThat(ruleIds).containsAll(e.expected()));
     for (ContentChannel c : List.of(ContentChannel.WECHAT_OFFICIAL_ACCOUNT, ContentChannel.WECHAT_MOMENTS,
         ContentChannel.WECHAT_GROUP, ContentChannel.XIAOHONGSHU, ContentChannel.MEITUAN_REVIEW_PROMPT,
@@ -53,6 +54,13 @@ class AdCorpusTest {
   @DisplayName("precision is at least 0.95 and recall at least 0.90 on the labelled corpus")
   void precisionAndRecallMeetTheBar() {
     Score score = Score.of(corpus, e -> REVIEWER.review(e.text(), e.channel()).ruleIds());
+    // Batches after the first were written after tuning began: their own figures show how the rules generalise.
+    new TreeMap<>(corpus.stream().collect(Collectors.groupingBy(AdCorpus.Entry::batch))).forEach((batch, texts) -> {
+      Score s = Score.of(texts, e -> REVIEWER.review(e.text(), e.channel()).ruleIds());
+      System.out.printf("batch %d: %d texts, text level TP %d FN %d FP %d TN %d; rule level TP %d FP %d FN %d, "
+          + "precision %.3f recall %.3f%n", batch, texts.size(), s.textMatrix()[1][1], s.textMatrix()[1][0],
+          s.textMatrix()[0][1], s.textMatrix()[0][0], s.tp(), s.fp(), s.fn(), s.precision(), s.recall());
+    });
     System.out.println(score.report("KinHealth ContentReviewer " + REVIEWER.ruleBook().version()));
     assertThat(score.precision()).as(score.report("precision")).isGreaterThanOrEqualTo(MIN_PRECISION);
     assertThat(score.recall()).as(score.report("recall")).isGreaterThanOrEqualTo(MIN_RECALL);

@@ -50,7 +50,31 @@ class AdRuleTest {
         hit("ad.online_diagnosis", "wechat_official_account", "AI秒开处方，药品送到家。", "AI秒开处方"),
         hit("ad.online_diagnosis", "wechat_group", "进口药无需处方，直接发货。", "无需处方"),
         hit("ad.incentivised_review", "meituan_review_prompt", "好评返现，写满50字返15元。", "好评返现"),
-        hit("ad.incentivised_review", "meituan_review_prompt", "给个五星好评，截图即可领取代金券。", "五星好评"));
+        hit("ad.incentivised_review", "meituan_review_prompt", "给个五星好评，截图即可领取代金券。", "五星好评"),
+        // families added in rule book 2026.12-1
+        hit("ad.efficacy_guarantee", "wechat_moments", "哮喘也能完全治愈，放心来。", "完全治愈"),
+        hit("ad.efficacy_guarantee", "wechat_group", "植发包成活，不满意不要钱。", "包成活"),
+        hit("ad.cure_rate", "wechat_official_account", "临床妊娠率高达68.5%", "妊娠率高达68.5%"),
+        hit("ad.comparison", "wechat_group", "小诊所用的都是翻新设备，来这里才放心。", "小诊所"),
+        hit("ad.comparison", "xiaohongshu", "价格只有某某口腔的一半。", "某某口腔"),
+        hit("ad.endorsement", "wechat_official_account", "某学会专家委员会推荐的方案。", "推荐"),
+        hit("ad.endorsement", "wechat_moments", "主任亲自试过这个方子。", "亲自试过"),
+        hit("ad.before_after", "xiaohongshu", "治疗前满脸痘坑，如今光滑。", "治疗前"),
+        hit("ad.appearance_anxiety", "xiaohongshu", "塌鼻梁难怪相亲总失败。", "塌鼻梁"),
+        hit("ad.disguised_ad", "wechat_official_account", "近视防控知识：多户外。预约请拨打400-820-1234", "拨打400"),
+        hit("ad.electronic_ad_opt_out", "sms", "【XX中医】三伏贴老客户享九折", "老客户享"),
+        hit("ad.online_diagnosis", "wechat_moments", "在线初诊，看一眼就能开处方药", "在线初诊"),
+        hit("ad.incentivised_review", "wechat_group", "去点评打个五星，私我领护理券", "五星"),
+        // classes added in rule book 2026.12-2
+        hit("ad.efficacy_guarantee", "wechat_official_account", "一个疗程，从此不再发作。", "从此不再发作"),
+        hit("ad.efficacy_guarantee", "wechat_moments", "调理三个月，保准能好。", "保准"),
+        hit("ad.comparison", "wechat_official_account", "我们比连锁口腔便宜一半。", "连锁口腔"),
+        hit("ad.endorsement", "wechat_official_account", "知名主持人也选择在我院体检。", "主持人"),
+        hit("ad.absolute_terms", "wechat_official_account", "眼科设备全省领先。", "领先"),
+        hit("ad.appearance_anxiety", "xiaohongshu", "脸上有斑，老公都不愿意多看你一眼。", "老公"),
+        hit("ad.superstition_military", "wechat_official_account", "特聘原武警总医院专家坐诊。", "武警总医院"),
+        hit("ad.online_diagnosis", "wechat_official_account", "首次看诊也可视频问诊并开具处方。", "首次看诊"),
+        hit("ad.before_after", "wechat_group", "before vs after 自己看", "before"));
   }
 
   static Stream<Arguments> falsePositives() {
@@ -91,7 +115,29 @@ class AdRuleTest {
         pass("ad.online_diagnosis", "wechat_official_account", "非处方药无需处方即可在药房购买。"),
         pass("ad.online_diagnosis", "wechat_official_account", "互联网医院不能开展在线首诊。"),
         pass("ad.incentivised_review", "meituan_review_prompt", "欢迎在美团分享您真实的就诊体验。"),
-        pass("ad.incentivised_review", "meituan_review_prompt", "您好，本次就诊已完成，欢迎对我们的服务进行评价。"));
+        pass("ad.incentivised_review", "meituan_review_prompt", "您好，本次就诊已完成，欢迎对我们的服务进行评价。"),
+        // false positives of the families added in rule book 2026.12-1
+        pass("ad.efficacy_guarantee", "wechat_official_account", "保证睡眠充足有助于术后恢复。"),
+        pass("ad.cure_rate", "wechat_official_account", "我国高血压控制率仅为16.8%，需要长期管理。"),
+        pass("ad.comparison", "wechat_official_account", "如在其他医院做过检查，就诊时请携带报告。"),
+        pass("ad.endorsement", "wechat_official_account", "医生推荐：每天盐摄入量不超过5克。"),
+        pass("ad.endorsement", "meituan_review_prompt", "期待您的真实反馈。"),
+        pass("ad.endorsement", "wechat_official_account", "王主任亲自主刀，手术顺利。"),
+        pass("ad.before_after", "wechat_official_account", "治疗前请告知医生是否正在服用抗凝药物。"),
+        pass("ad.appearance_anxiety", "wechat_official_account", "法令纹是皮肤老化的自然表现，不必焦虑。"),
+        pass("ad.absolute_terms", "wechat_moments", "安全第一，术前务必告知过敏史。"),
+        pass("ad.disguised_ad", "wechat_official_account", "心梗急救知识：胸痛超过15分钟请立即拨打120。"),
+        pass("ad.electronic_ad_opt_out", "sms", "【XX医院】您已骨折复位，请于7日后复查。"),
+        pass("ad.online_diagnosis", "wechat_official_account", "复诊患者可在线续方，首诊请到院就诊。"),
+        pass("ad.incentivised_review", "meituan_review_prompt", "我们提供五星级的服务，欢迎评价。"),
+        // false positives of the classes added in rule book 2026.12-2
+        pass("ad.efficacy_guarantee", "wechat_official_account", "高血压需要长期服药，擅自停药容易再次发作。"),
+        pass("ad.comparison", "wechat_official_account", "与去年同期相比，门诊量增长了15%。"),
+        pass("ad.comparison", "wechat_official_account", "本院门诊医保报销比例以政策为准。"),
+        pass("ad.absolute_terms", "wechat_official_account", "本院第一门诊部搬迁至3号楼。"),
+        pass("ad.before_after", "wechat_official_account", "治疗前后都要注意防晒。"),
+        pass("ad.electronic_ad_opt_out", "sms", "【XX体检】您的体检报告已生成，最快今日可领取纸质版。"),
+        pass("ad.online_diagnosis", "wechat_official_account", "复诊患者可在线续方，首次就诊请到院面诊。"));
   }
 
   private static Arguments hit(String rule, String channel, String text, String excerpt) {

@@ -76,7 +76,7 @@ class ContentReviewerTest {
   static boolean unconditional(AdRule.Pattern p) {
     return p.followedBy().isEmpty() && p.notFollowedBy().isEmpty() && p.precededBy().isEmpty()
         && p.notPrecededBy().isEmpty() && p.nearby() == null && p.notNearby() == null && p.number() == null
-        && p.pageRequires().isEmpty() && p.pageUnless().isEmpty();
+        && p.pageRequires().isEmpty() && p.pageUnless().isEmpty() && p.prefixedBy() == null;
   }
 
   private static String disguise(String term, Random random) {
@@ -145,6 +145,72 @@ class ContentReviewerTest {
   }
 
   @Nested
+  @DisplayName("context mechanisms")
+  class Mechanisms {
+    @Test
+    @DisplayName("pinyin, initials, homophones and digits that disguise a trigger are found, spans in the original")
+    void disguisedSpellings() {
+      assertThat(REVIEWER.review("种植牙失败，无效tui款！").findings()).extracting(AdFinding::excerpt)
+          .contains("无效tui款");
+      assertThat(REVIEWER.review("敏感肌也能做，wfzy，dddd").findings()).extracting(AdFinding::excerpt)
+          .containsExactly("wfzy");
+      assertThat(REVIEWER.review("小针刀立杆见影").findings()).extracting(AdFinding::excerpt)
+          .containsExactly("立杆见影");
+      assertThat(REVIEWER.review("ZHI愈率95%").findings()).extracting(AdFinding::ruleId, AdFinding::excerpt)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("ad.cure_rate", "ZHI愈率95%"));
+      assertThat(REVIEWER.review("第１植发品牌").findings()).extracting(AdFinding::excerpt).containsExactly("第１");
+      assertThat(REVIEWER.review("0风险，放心做").findings()).extracting(AdFinding::excerpt).containsExactly("0风险");
+    }
+
+    @Test
+    @DisplayName("a generated spelling counts only where its letters or digits stand alone")
+    void generatedSpellingsStandAlone() {
+      assertThat(REVIEWER.review("第12届学术年会在本院召开").violates()).isFalse();
+      assertThat(REVIEWER.review("10风险因素评估表").violates()).isFalse();
+      assertThat(REVIEWER.review("无效tuition").violates()).isFalse();
+      assertThat(REVIEWER.review("wfzy dddd").findings()).extracting(AdFinding::excerpt).containsExactly("wfzy");
+    }
+
+    @Test
+    @DisplayName("a claim prefix joins its trigger, through a filler, and negation is read before the prefix")
+    void claimPrefixes() {
+      assertThat(REVIEWER.review("这款敷料没有任何副作用，孕妇可用").findings()).singleElement()
+          .extracting(AdFinding::excerpt).isEqualTo("没有任何副作用");
+      assertThat(REVIEWER.review("植发术后不留疤痕").findings()).extracting(AdFinding::excerpt)
+          .containsExactly("不留疤痕");
+      assertThat(REVIEWER.review("任何药物都并非没有副作用").violates()).isFalse();
+      assertThat(REVIEWER.review("如有不良反应请及时就医").violates()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a disclaimer right after a trigger takes it back")
+    void disclaimers() {
+      assertThat(REVIEWER.review("本周消费满200元送停车券一张（与评价无关）", ContentChannel.MEITUAN_REVIEW_PROMPT)
+          .violates()).isFalse();
+      assertThat(REVIEWER.review("本周写评价送停车券一张", ContentChannel.MEITUAN_REVIEW_PROMPT).ruleIds())
+          .containsExactly("ad.incentivised_review");
+    }
+
+    @Test
+    @DisplayName("proportions written out count as rates: 十个里有九个, 三分之二, 十之八九")
+    void proportions() {
+      assertThat(REVIEWER.review("腰突患者十个里有九个都治好了").findings()).singleElement().satisfies(f -> {
+        assertThat(f.ruleId()).isEqualTo("ad.cure_rate");
+        assertThat(f.excerpt()).startsWith("十个里");
+      });
+      assertThat(REVIEWER.review("三分之二的患者已经痊愈").ruleIds()).containsExactly("ad.cure_rate");
+      assertThat(REVIEWER.review("十个人里总有一个人是过敏体质").violates()).isFalse();
+    }
+
+    @Test
+    @DisplayName("emoji between the characters of a trigger do not hide it")
+    void emojiInsideTriggers() {
+      assertThat(REVIEWER.review("鼻炎✨根✨治✨方案来啦").findings()).extracting(AdFinding::excerpt)
+          .containsExactly("根✨治");
+    }
+  }
+
+  @Nested
   @DisplayName("rule books")
   class RuleBooks {
     private static final String CUSTOM = """
@@ -167,6 +233,23 @@ class ContentReviewerTest {
       assertThat(reviewer.review("揭秘神奇疗效的真相").violates()).isFalse();
       assertThat(reviewer.review("警惕神奇疗效").violates()).isFalse();
       assertThat(reviewer.review("保证治愈").violates()).isFalse();
+    }
+
+    @Test
+    @DisplayName("word families in combine are read as every combination; generated spellings only when asked for")
+    void combinedFamilies() throws Exception {
+      AdRuleBook book = read(CUSTOM.replace("\"patterns\": [{\"terms\": [\"神奇疗效\"]}]",
+          "\"patterns\": [{\"terms\": [\"神奇疗效\"], \"combine\": [[[\"彻底\", \"完全\"], [\"治好\", \"治愈\"]]]}]"));
+      assertThat(book.rules().get(0).triggerTerms()).containsExactly("神奇疗效", "彻底治好", "彻底治愈", "完全治好",
+          "完全治愈");
+      ContentReviewer reviewer = ContentReviewer.builder().ruleBook(book).build();
+      assertThat(reviewer.review("保证完全治愈").ruleIds()).containsExactly("house.no_miracle");
+      assertThat(book.spellingVariants()).isEqualTo(SpellingVariants.NONE);
+      assertThat(reviewer.review("完全zhi愈").violates()).isFalse();
+      assertThatThrownBy(() -> read(CUSTOM.replace("\"patterns\": [{\"terms\": [\"神奇疗效\"]}]",
+          "\"patterns\": [{\"terms\": [\"神奇疗效\"], \"combine\": [[[\"彻底\"], []]]}]")))
+          .isInstanceOf(ValidationException.class)
+          .satisfies(e -> assertThat(((ValidationException) e).field()).contains("rules[0].patterns[0].combine[0][1]"));
     }
 
     @Test

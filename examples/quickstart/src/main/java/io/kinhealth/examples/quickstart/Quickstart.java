@@ -24,6 +24,7 @@ public final class Quickstart {
     new ContentReviewChapter(out).run();
     new ReferralChapter(out).run();
     new FamilyChapter(out).run();
+    new FamilyRiskChapter(out).run();
     out.println();
     out.println("Done.");
   }

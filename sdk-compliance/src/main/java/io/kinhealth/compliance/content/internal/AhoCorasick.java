@@ -1,6 +1,5 @@
 package io.kinhealth.compliance.content.internal;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,7 +12,9 @@ import java.util.Map;
  *
  * <p>Root transitions are a direct 64K table (most characters of running text leave the root at once); deeper
  * transitions live in one open-addressing hash table keyed by {@code (state, char)}, so the automaton stays small
- * for any alphabet. Immutable and thread-safe once built.
+ * for any alphabet. States are numbered breadth first, so the shallow states a scan visits most sit together in
+ * memory; a per-state 64-bit class mask answers most misses without a probe, and outputs are one flat array.
+ * Immutable and thread-safe once built.
  */
 public final class AhoCorasick {
   /** Receives each match: the pattern's index (as given to the constructor) and its end offset (exclusive). */
@@ -23,24 +24,31 @@ public final class AhoCorasick {
   }
 
   private static final long EMPTY = -1L;
-  private static final int[] NO_OUTPUT = new int[0];
+  private static final long HAS_OUTPUT = 1L << 63;
 
   private final int[] rootNext = new int[65536];
   private final long[] keys;
   private final int[] targets;
   private final int mask;
   private final int[] fail;
-  private final int[][] outputs;
+  /**
+   * Per state, one bit per character class (the character's low bits, mixed; 63 classes) that has a transition: a
+   * clear bit answers a miss without probing the hash table, and most steps from a deep state are misses. The top
+   * bit says whether any pattern ends at the state, so a scan reads the outputs only where there are some.
+   */
+  private final long[] childClasses;
+  /** Patterns ending at state {@code s} (its own and its failure chain's): {@code output[outputStart[s] ..]}. */
+  private final int[] outputStart;
+  private final int[] output;
   private final int[] lengths;
 
   /** Builds the automaton; patterns must be non-empty and distinct. */
   public AhoCorasick(List<String> patterns) {
     lengths = new int[patterns.size()];
+    // 1. The trie, states in insertion order.
     Map<Long, Integer> edges = new HashMap<>();
     List<List<Integer>> own = new ArrayList<>();
     own.add(new ArrayList<>());
-    List<Integer> depthFirstChar = new ArrayList<>();
-    depthFirstChar.add(0);
     for (int p = 0; p < patterns.size(); p++) {
       String pattern = patterns.get(p);
       if (pattern.isEmpty()) {
@@ -61,7 +69,6 @@ public final class AhoCorasick {
       own.get(state).add(p);
     }
     int states = own.size();
-    // Group edges by source state so the breadth-first walk can enumerate children.
     List<List<long[]>> children = new ArrayList<>(states);
     for (int s = 0; s < states; s++) {
       children.add(new ArrayList<>());
@@ -70,34 +77,50 @@ public final class AhoCorasick {
       long k = e.getKey();
       children.get((int) (k >>> 16)).add(new long[] {k & 0xFFFF, e.getValue()});
     }
+    for (List<long[]> c : children) {
+      c.sort((a, b) -> Long.compare(a[0], b[0])); // a stable numbering, whatever the hash map's order
+    }
+    // 2. Breadth-first renumbering: order[newId] = oldId.
+    int[] order = new int[states];
+    int[] renamed = new int[states];
+    int head = 0;
+    int tail = 1;
+    while (head < tail) {
+      int old = order[head++];
+      for (long[] child : children.get(old)) {
+        renamed[(int) child[1]] = tail;
+        order[tail++] = (int) child[1];
+      }
+    }
+    // 3. Transitions in the new numbering.
     int capacity = Integer.highestOneBit(Math.max(16, edges.size() * 2)) << 1;
     keys = new long[capacity];
     Arrays.fill(keys, EMPTY);
     targets = new int[capacity];
     mask = capacity - 1;
-    for (Map.Entry<Long, Integer> e : edges.entrySet()) {
-      long k = e.getKey();
-      if ((k >>> 16) == 0) {
-        rootNext[(int) (k & 0xFFFF)] = e.getValue();
-      } else {
-        put(k, e.getValue());
+    childClasses = new long[states];
+    for (int s = 0; s < states; s++) {
+      for (long[] child : children.get(order[s])) {
+        char c = (char) child[0];
+        int t = renamed[(int) child[1]];
+        childClasses[s] |= 1L << charClass(c);
+        if (s == 0) {
+          rootNext[c] = t;
+        } else {
+          put(key(s, c), t);
+        }
       }
     }
+    // 4. Failure links and outputs, breadth first (a state's failure target is always shallower).
     fail = new int[states];
-    outputs = new int[states][];
-    outputs[0] = NO_OUTPUT;
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (long[] child : children.get(0)) {
-      int t = (int) child[1];
-      fail[t] = 0;
-      queue.add(t);
-    }
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
-      outputs[s] = merge(own.get(s), outputs[fail[s]]);
-      for (long[] child : children.get(s)) {
+    int[][] outputs = new int[states][];
+    outputs[0] = new int[0];
+    for (int s = 1; s < states; s++) {
+      List<Integer> mine = own.get(order[s]);
+      outputs[s] = merge(mine, outputs[fail[s]]);
+      for (long[] child : children.get(order[s])) {
         char c = (char) child[0];
-        int t = (int) child[1];
+        int t = renamed[(int) child[1]];
         int f = fail[s];
         int target;
         while (true) {
@@ -108,7 +131,23 @@ public final class AhoCorasick {
           f = fail[f];
         }
         fail[t] = target > 0 ? target : 0;
-        queue.add(t);
+      }
+    }
+    for (long[] child : children.get(0)) {
+      fail[renamed[(int) child[1]]] = 0;
+    }
+    outputStart = new int[states + 1];
+    int total = 0;
+    for (int s = 0; s < states; s++) {
+      outputStart[s] = total;
+      total += outputs[s].length;
+    }
+    outputStart[states] = total;
+    output = new int[total];
+    for (int s = 0; s < states; s++) {
+      System.arraycopy(outputs[s], 0, output, outputStart[s], outputs[s].length);
+      if (outputs[s].length > 0) {
+        childClasses[s] |= HAS_OUTPUT;
       }
     }
   }
@@ -123,6 +162,10 @@ public final class AhoCorasick {
     }
     System.arraycopy(inherited, 0, out, mine.size(), inherited.length);
     return out;
+  }
+
+  private static int charClass(char c) {
+    return ((c ^ (c >>> 6) ^ (c >>> 12)) & 63) % 63;
   }
 
   private static long key(int state, char c) {
@@ -147,6 +190,9 @@ public final class AhoCorasick {
   private int next(int state, char c) {
     if (state == 0) {
       return rootNext[c];
+    }
+    if ((childClasses[state] & (1L << charClass(c))) == 0) {
+      return -1;
     }
     long key = key(state, c);
     int i = slot(key) & mask;
@@ -180,9 +226,10 @@ public final class AhoCorasick {
         }
         state = fail[state];
       }
-      int[] out = outputs[state];
-      for (int p : out) {
-        sink.onMatch(p, i + 1);
+      if (childClasses[state] < 0) { // HAS_OUTPUT is the sign bit
+        for (int o = outputStart[state], end = outputStart[state + 1]; o < end; o++) {
+          sink.onMatch(output[o], i + 1);
+        }
       }
     }
   }

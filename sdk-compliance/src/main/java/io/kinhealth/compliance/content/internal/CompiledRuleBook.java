@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A rule book compiled for matching: every trigger term, exception, cue and lexicon word of every rule goes into one
@@ -34,16 +36,33 @@ public final class CompiledRuleBook {
   private final Map<String, Integer> termIds = new HashMap<>();
   private final Rule[] rules;
   private final int[][] triggers;
+  /** Per trigger role: whether one of the rule's exceptions contains the term, so the exception check can matter. */
+  private final boolean[][] exceptionMayCover;
   private final boolean[] negator;
   private final boolean[] breaker;
   private final boolean[] affirmer;
   private final boolean[] warning;
   private final boolean[] distancer;
+  private final boolean[] disclaimer;
+  private final int[] disclaimerSlots;
+  /**
+   * Per term, its slot in a review's "seen on the page" flags, or -1: only cues read at page level (page conditions,
+   * prefilters, disclaimers) get one, so a review of a short text does not clear a flag for every generated spelling.
+   */
+  private final int[] seenSlot;
+  private final int seenSlots;
+  /** Generated spellings whose Latin letters or digits at either end must not run on into more of them. */
+  private final boolean[] guarded;
   private final char[][] bridges;
   private final char[][] quantifiers;
   private final int maxTermLength;
   /** Terms whose positions context checks read; the others (page-level cues) are only marked as seen. */
   private final boolean[] positional;
+  /**
+   * What the automaton's callback and the trigger loop need about a term, in one int so a match costs one load:
+   * bit 0 positional, bit 1 trigger, bits 2–9 length, bits 10 and up the seen-flag slot plus one (0: none).
+   */
+  private final int[] matchInfo;
   /** Each rule's rank in rule-id order, to sort findings by position then rule id without comparators. */
   private final int[] ruleRank;
 
@@ -60,6 +79,8 @@ public final class CompiledRuleBook {
   }
 
   private static final class Pattern {
+    char[][] prefixes;
+    char[][] prefixFillers;
     char[][] followedBy;
     boolean followedByBoundary;
     char[][] notFollowedBy;
@@ -67,10 +88,15 @@ public final class CompiledRuleBook {
     char[][] precededBy;
     char[][] notPrecededBy;
     boolean[] nearby;
+    int[] nearbyIds;
+    int[] nearbySlots;
     int nearbyWindow;
     boolean[] notNearby;
+    int[] notNearbyIds;
+    int[] notNearbySlots;
     int notNearbyWindow;
     AdRule.NumberNearby number;
+    /** Seen-flag slots (not term ids) of the page-level cues. */
     int[] pageRequires;
     int[] pageUnless;
   }
@@ -106,10 +132,34 @@ public final class CompiledRuleBook {
     int[] aff = internAll(lex.affirmers(), "lexicon.affirmers");
     int[] warn = internAll(lex.warnings(), "lexicon.warnings");
     int[] dist = internAll(lex.distancers(), "lexicon.distancers");
+    int[] disc = internAll(lex.disclaimers(), "lexicon.disclaimers");
     this.bridges = chars(lex.negationBridges(), "lexicon.negationBridges");
     this.quantifiers = chars(lex.negationQuantifiers(), "lexicon.negationQuantifiers");
 
+    int written = terms.size();
+    if (book.spellingVariants().any()) {
+      addDisguisedSpellings(sourceRules, triggerRoles);
+    }
     int n = terms.size();
+    this.guarded = new boolean[n];
+    for (int t = written; t < n; t++) {
+      String term = terms.get(t);
+      guarded[t] = latinOrDigit(term.charAt(0)) || latinOrDigit(term.charAt(term.length() - 1));
+    }
+    this.disclaimer = flags(n, disc);
+    this.seenSlot = new int[n];
+    Arrays.fill(seenSlot, -1);
+    int[] slots = {0};
+    this.disclaimerSlots = toSlots(disc, seenSlot, slots);
+    for (Pattern[] ps : compiledPatterns) {
+      for (Pattern p : ps) {
+        p.pageRequires = toSlots(p.pageRequires, seenSlot, slots);
+        p.pageUnless = toSlots(p.pageUnless, seenSlot, slots);
+        p.nearbySlots = p.nearbyIds == null ? null : toSlots(p.nearbyIds, seenSlot, slots);
+        p.notNearbySlots = p.notNearbyIds == null ? null : toSlots(p.notNearbyIds, seenSlot, slots);
+      }
+    }
+    this.seenSlots = slots[0];
     this.negator = flags(n, neg);
     this.breaker = flags(n, brk);
     this.affirmer = flags(n, aff);
@@ -131,11 +181,21 @@ public final class CompiledRuleBook {
       List<Integer> roles = t < triggerRoles.size() ? triggerRoles.get(t) : List.of();
       triggers[t] = roles.stream().mapToInt(Integer::intValue).toArray();
     }
+    this.exceptionMayCover = new boolean[n][];
+    for (int t = 0; t < n; t++) {
+      exceptionMayCover[t] = new boolean[triggers[t].length];
+      for (int k = 0; k < triggers[t].length; k++) {
+        AdRule rule = sourceRules.get(triggers[t][k] >>> 8);
+        String term = terms.get(t);
+        exceptionMayCover[t][k] = rule.exceptions().stream().map(normaliser::normaliseTerm).anyMatch(x -> x.contains(term));
+      }
+    }
     this.automaton = new AhoCorasick(terms);
     this.maxTermLength = terms.stream().mapToInt(String::length).max().orElse(1);
     this.positional = new boolean[n];
     for (int t = 0; t < n; t++) {
-      positional[t] = triggers[t].length > 0 || negator[t] || breaker[t] || affirmer[t] || warning[t] || distancer[t];
+      positional[t] = triggers[t].length > 0 || negator[t] || breaker[t] || affirmer[t] || warning[t] || distancer[t]
+          || disclaimer[t];
     }
     for (Rule rule : rules) {
       for (int t = 0; t < n; t++) {
@@ -146,6 +206,15 @@ public final class CompiledRuleBook {
           positional[t] |= (p.nearby != null && p.nearby[t]) || (p.notNearby != null && p.notNearby[t]);
         }
       }
+    }
+    this.matchInfo = new int[n];
+    for (int t = 0; t < n; t++) {
+      int length = terms.get(t).length();
+      if (length > 255) {
+        throw new ValidationException("terms", "content.rule_book.term_too_long", "a term has at most 255 characters");
+      }
+      matchInfo[t] = (positional[t] ? 1 : 0) | (triggers[t].length > 0 ? 2 : 0) | length << 2
+          | (seenSlot[t] + 1) << 10;
     }
     Integer[] order = new Integer[rules.length];
     for (int r = 0; r < order.length; r++) {
@@ -161,8 +230,84 @@ public final class CompiledRuleBook {
     }
   }
 
+  /**
+   * Adds every disguised spelling of the trigger terms as a term of its own with the same rule and pattern. Only
+   * terms that are a breach on their own (at most with a figure, a prefix or what stands right next to them) are
+   * disguised: copywriters hide 根治 or 无效退款 from filters, not ordinary words such as 医院 or 推荐 that count only
+   * beside a cue, and spelling those out would only slow the pass. A spelling that is already a term (a trigger, cue,
+   * exception or lexicon word as written) is skipped, so a generated spelling never changes what a written term
+   * means.
+   */
+  private void addDisguisedSpellings(List<AdRule> sourceRules, List<List<Integer>> triggerRoles) {
+    DisguisedSpellings spellings = DisguisedSpellings.standard();
+    Set<String> written = new HashSet<>(terms);
+    for (int r = 0; r < sourceRules.size(); r++) {
+      List<AdRule.Pattern> patterns = sourceRules.get(r).patterns();
+      for (int p = 0; p < patterns.size(); p++) {
+        if (patterns.get(p).nearby() != null) {
+          continue;
+        }
+        for (String raw : patterns.get(p).terms()) {
+          for (String variant : spellings.of(normaliser.normaliseTerm(raw), book.spellingVariants())) {
+            if (written.contains(variant)) {
+              continue;
+            }
+            int id = intern(variant, "spellingVariants");
+            while (triggerRoles.size() <= id) {
+              triggerRoles.add(new ArrayList<>());
+            }
+            if (!triggerRoles.get(id).contains(r << 8 | p)) {
+              triggerRoles.get(id).add(r << 8 | p);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** The seen-flag slots of {@code ids}, giving each term its slot on first use ({@code next[0]} is the next free). */
+  private static int[] toSlots(int[] ids, int[] seenSlot, int[] next) {
+    int[] out = new int[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      if (seenSlot[ids[i]] < 0) {
+        seenSlot[ids[i]] = next[0]++;
+      }
+      out[i] = seenSlot[ids[i]];
+    }
+    return out;
+  }
+
+  private static boolean latinOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  /** A generated spelling stands alone: tui in 无效tui款, not in tuition; 1 in 第1, not in 第12. */
+  private boolean standsAlone(int term, char[] c, int n, int s, int e) {
+    if (!guarded[term]) {
+      return true;
+    }
+    String t = terms.get(term);
+    char first = t.charAt(0);
+    char last = t.charAt(t.length() - 1);
+    if (latinOrDigit(first) && s > 0 && sameKind(first, c[s - 1])) {
+      return false;
+    }
+    return !(latinOrDigit(last) && e < n && sameKind(last, c[e]));
+  }
+
+  private static boolean sameKind(char a, char b) {
+    boolean digitA = a >= '0' && a <= '9';
+    boolean digitB = b >= '0' && b <= '9';
+    boolean letterB = b >= 'a' && b <= 'z';
+    return digitA ? digitB || b == '.' : letterB;
+  }
+
   private Pattern compilePattern(AdRule.Pattern source, String path) {
     Pattern p = new Pattern();
+    if (source.prefixedBy() != null) {
+      p.prefixes = chars(source.prefixedBy().terms(), path + ".prefixedBy.terms");
+      p.prefixFillers = chars(source.prefixedBy().fillers(), path + ".prefixedBy.fillers");
+    }
     p.followedBy = chars(without(source.followedBy()), path + ".followedBy");
     p.followedByBoundary = source.followedBy().contains("$BOUNDARY");
     p.notFollowedBy = chars(without(source.notFollowedBy()), path + ".notFollowedBy");
@@ -170,11 +315,13 @@ public final class CompiledRuleBook {
     p.precededBy = chars(source.precededBy(), path + ".precededBy");
     p.notPrecededBy = chars(source.notPrecededBy(), path + ".notPrecededBy");
     if (source.nearby() != null) {
-      p.nearby = flagsOf(internAll(source.nearby().terms(), path + ".nearby.terms"));
+      p.nearbyIds = internAll(source.nearby().terms(), path + ".nearby.terms");
+      p.nearby = flagsOf(p.nearbyIds);
       p.nearbyWindow = source.nearby().window();
     }
     if (source.notNearby() != null) {
-      p.notNearby = flagsOf(internAll(source.notNearby().terms(), path + ".notNearby.terms"));
+      p.notNearbyIds = internAll(source.notNearby().terms(), path + ".notNearby.terms");
+      p.notNearby = flagsOf(p.notNearbyIds);
       p.notNearbyWindow = source.notNearby().window();
     }
     p.number = source.number();
@@ -318,6 +465,85 @@ public final class CompiledRuleBook {
     }
   }
 
+  /**
+   * Finds the sentence (or clause) around a trigger, at most {@link #SENTENCE_REACH} characters either way, and
+   * remembers the last one whose both ends it actually reached: the next triggers, taken in text order, mostly fall
+   * in the same sentence, and their bounds then cost nothing. The answers are the same as scanning every time.
+   */
+  private static final class Units {
+    private final boolean clause;
+    private int knownStart = -1;
+    private int knownEnd = -1;
+
+    Units(boolean clause) {
+      this.clause = clause;
+    }
+
+    private boolean boundary(char ch) {
+      return clause ? isClauseEnd(ch) : isSentenceEnd(ch);
+    }
+
+    private boolean known(Scan scan) {
+      return knownStart >= 0 && knownStart <= scan.s && scan.e <= knownEnd;
+    }
+
+    int start(Scan scan) {
+      if (known(scan)) {
+        return Math.max(knownStart, scan.s - SENTENCE_REACH);
+      }
+      int i = scan.s;
+      while (i > 0 && scan.s - i < SENTENCE_REACH && !boundary(scan.c[i - 1])) {
+        i--;
+      }
+      if (i == 0 || boundary(scan.c[i - 1])) {
+        remember(scan, i);
+      }
+      return i;
+    }
+
+    int end(Scan scan) {
+      if (known(scan)) {
+        return Math.min(knownEnd, scan.e + SENTENCE_REACH);
+      }
+      int i = scan.e;
+      while (i < scan.n && i - scan.e < SENTENCE_REACH && !boundary(scan.c[i])) {
+        i++;
+      }
+      if (i == scan.n || boundary(scan.c[i])) {
+        // Both ends are known once the start is too: scan back to it (bounded, and only once per unit).
+        int j = scan.s;
+        while (j > 0 && scan.s - j < SENTENCE_REACH && !boundary(scan.c[j - 1])) {
+          j--;
+        }
+        if ((j == 0 || boundary(scan.c[j - 1])) && clean(scan, scan.s, scan.e)) {
+          knownStart = j;
+          knownEnd = i;
+        }
+      }
+      return i;
+    }
+
+    private void remember(Scan scan, int start) {
+      int i = scan.e;
+      while (i < scan.n && i - scan.e < SENTENCE_REACH && !boundary(scan.c[i])) {
+        i++;
+      }
+      if ((i == scan.n || boundary(scan.c[i])) && clean(scan, scan.s, scan.e)) {
+        knownStart = start;
+        knownEnd = i;
+      }
+    }
+
+    private boolean clean(Scan scan, int from, int to) {
+      for (int k = from; k < to; k++) {
+        if (boundary(scan.c[k])) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
   /** The state of one review: the text, the matches, and the sentence and clause around the trigger in hand. */
   private final class Scan {
     final char[] c;
@@ -331,12 +557,14 @@ public final class CompiledRuleBook {
     private int sentenceEnd;
     private int clauseStart;
     private int clauseEnd;
+    private final Units sentences = new Units(false);
+    private final Units clauses = new Units(true);
 
     Scan(NormalisedText text) {
       this.c = text.chars;
       this.n = text.length;
       this.m = new Matches(Math.max(16, n / 4));
-      this.seen = new boolean[terms.size()];
+      this.seen = new boolean[seenSlots];
     }
 
     void at(int index, int start, int end) {
@@ -351,46 +579,60 @@ public final class CompiledRuleBook {
 
     int sentenceStart() {
       if (sentenceStart < 0) {
-        int i = s;
-        while (i > 0 && s - i < SENTENCE_REACH && !isSentenceEnd(c[i - 1])) {
-          i--;
-        }
-        sentenceStart = i;
+        sentenceStart = sentences.start(this);
       }
       return sentenceStart;
     }
 
     int sentenceEnd() {
       if (sentenceEnd < 0) {
-        int i = e;
-        while (i < n && i - e < SENTENCE_REACH && !isSentenceEnd(c[i])) {
-          i++;
-        }
-        sentenceEnd = i;
+        sentenceEnd = sentences.end(this);
       }
       return sentenceEnd;
     }
 
     int clauseStart() {
       if (clauseStart < 0) {
-        int i = s;
-        while (i > 0 && s - i < SENTENCE_REACH && !isClauseEnd(c[i - 1])) {
-          i--;
-        }
-        clauseStart = i;
+        clauseStart = clauses.start(this);
       }
       return clauseStart;
     }
 
     int clauseEnd() {
       if (clauseEnd < 0) {
-        int i = e;
-        while (i < n && i - e < SENTENCE_REACH && !isClauseEnd(c[i])) {
-          i++;
-        }
-        clauseEnd = i;
+        clauseEnd = clauses.end(this);
       }
       return clauseEnd;
+    }
+
+    /** The sentence's start, or {@code floor} if the sentence starts before it. */
+    int sentenceStartFrom(int floor) {
+      if (sentenceStart >= 0) {
+        return Math.max(sentenceStart, floor);
+      }
+      if (sentences.known(this)) {
+        return Math.max(sentences.knownStart, floor);
+      }
+      int i = s;
+      while (i > floor && !isSentenceEnd(c[i - 1])) {
+        i--;
+      }
+      return i;
+    }
+
+    /** The sentence's end, or {@code ceiling} if the sentence ends after it. */
+    int sentenceEndUpTo(int ceiling) {
+      if (sentenceEnd >= 0) {
+        return Math.min(sentenceEnd, ceiling);
+      }
+      if (sentences.known(this)) {
+        return Math.min(sentences.knownEnd, ceiling);
+      }
+      int i = e;
+      while (i < ceiling && !isSentenceEnd(c[i])) {
+        i++;
+      }
+      return i;
     }
 
     int first(int endAtLeast) {
@@ -404,26 +646,47 @@ public final class CompiledRuleBook {
     Matches m = scan.m;
     boolean[] seen = scan.seen;
     automaton.scan(text.chars, text.length, (pattern, end) -> {
-      seen[pattern] = true;
-      if (positional[pattern]) {
-        m.add(pattern, end - automaton.length(pattern), end);
+      int info = matchInfo[pattern];
+      if (info >>> 10 != 0) {
+        seen[(info >>> 10) - 1] = true;
+      }
+      if ((info & 1) != 0) {
+        m.add(pattern, end - (info >>> 2 & 0xFF), end);
       }
     });
     long[] hits = new long[16];
     int hitCount = 0;
+    boolean[] applies = new boolean[rules.length];
+    for (int r = 0; r < rules.length; r++) {
+      applies[r] = rules[r].source.appliesTo(channel);
+    }
+    boolean anyDisclaimer = anySeen(seen, disclaimerSlots);
     for (int i = 0; i < m.size; i++) {
+      if ((matchInfo[m.term[i]] & 2) == 0) {
+        continue; // a cue, exception or lexicon word: read by the checks, never a finding by itself
+      }
       int[] roles = triggers[m.term[i]];
-      for (int role : roles) {
+      for (int k = 0; k < roles.length; k++) {
+        int role = roles[k];
         int r = role >>> 8;
+        if (!applies[r]) {
+          continue;
+        }
         Rule rule = rules[r];
-        if (!rule.source.appliesTo(channel)) {
+        if (!standsAlone(m.term[i], text.chars, text.length, m.start[i], m.end[i])) {
           continue;
         }
         scan.at(i, m.start[i], m.end[i]);
         Pattern pattern = rule.patterns[role & 0xFF];
-        if (insideException(scan, rule.exception)
-            || !conditionsHold(pattern, scan)
-            || (rule.source.negationAware() && negated(scan))) {
+        if ((exceptionMayCover[m.term[i]][k] && insideException(scan, rule.exception))
+            || !conditionsHold(pattern, scan)) {
+          continue;
+        }
+        if (pattern.prefixes != null) {
+          // The claim starts at its prefix (没有任何副作用): negation is read before the prefix, not inside it.
+          scan.at(i, prefixStart(pattern, scan), m.end[i]);
+        }
+        if ((rule.source.negationAware() && negated(scan)) || (anyDisclaimer && disclaimed(scan))) {
           continue;
         }
         int s = scan.s;
@@ -552,6 +815,9 @@ public final class CompiledRuleBook {
     int n = scan.n;
     int s = scan.s;
     int e = scan.e;
+    if (p.prefixes != null && prefixStart(p, scan) < 0) {
+      return false;
+    }
     if ((p.followedBy.length > 0 || p.followedByBoundary)
         && !(startsWithAny(c, n, e, p.followedBy) || (p.followedByBoundary && boundaryAt(c, n, e)))) {
       return false;
@@ -574,10 +840,53 @@ public final class CompiledRuleBook {
     if (p.number != null && lastFigureBefore(scan, p.number) < 0 && firstFigureAfter(scan, p.number) < 0) {
       return false;
     }
-    if (p.nearby != null && !termNear(scan, p.nearby, p.nearbyWindow)) {
+    // A cue that occurs nowhere on the page cannot be near the trigger: the seen flags answer without a look.
+    if (p.nearby != null && (!anySeen(scan.seen, p.nearbySlots) || !termNear(scan, p.nearby, p.nearbyWindow))) {
       return false;
     }
-    return p.notNearby == null || !termNear(scan, p.notNearby, p.notNearbyWindow);
+    return p.notNearby == null || !anySeen(scan.seen, p.notNearbySlots)
+        || !termNear(scan, p.notNearby, p.notNearbyWindow);
+  }
+
+  /** Start of the claim prefix before the trigger, through at most one filler; -1 if there is none. */
+  private static int prefixStart(Pattern p, Scan scan) {
+    int direct = prefixEndingAt(scan.c, scan.s, p.prefixes);
+    if (direct >= 0) {
+      return direct;
+    }
+    for (char[] f : p.prefixFillers) {
+      int at = scan.s - f.length;
+      if (at >= 0 && Arrays.equals(scan.c, at, scan.s, f, 0, f.length)) {
+        int start = prefixEndingAt(scan.c, at, p.prefixes);
+        if (start >= 0) {
+          return start;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static int prefixEndingAt(char[] c, int at, char[][] prefixes) {
+    int best = -1;
+    for (char[] o : prefixes) {
+      int from = at - o.length;
+      if (from >= 0 && Arrays.equals(c, from, at, o, 0, o.length)
+          && !(latinOrDigit(o[0]) && from > 0 && sameKind(o[0], c[from - 1]))) { // 0风险, not 10风险
+        best = best < 0 ? at - o.length : Math.min(best, at - o.length);
+      }
+    }
+    return best;
+  }
+
+  /** A disclaimer right after the trigger, at most two characters on (与评价无关, 评价与否不影响). */
+  private boolean disclaimed(Scan scan) {
+    Matches m = scan.m;
+    for (int i = scan.first(scan.e + 1); i < m.size && m.end[i] <= scan.e + 2 + maxTermLength; i++) {
+      if (disclaimer[m.term[i]] && m.start[i] >= scan.e && m.start[i] <= scan.e + 2) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean anySeen(boolean[] seen, int[] ids) {
@@ -635,6 +944,9 @@ public final class CompiledRuleBook {
 
   private static int figureStart(char[] c, int from) {
     int start = from;
+    if (from >= 0 && ratioAt(c, from) && c[from] != '\u4E4B') {
+      start = c[from - 1] == '\u5F53' ? from - 2 : from - 1; // back over 个 (and 当) to the count: 十个里
+    }
     while (start > 0 && (numeral(c[start - 1]) || c[start - 1] == '.' || c[start - 1] == '\u5206'
         || c[start - 1] == '\u4E4B')) {
       start--;
@@ -676,13 +988,50 @@ public final class CompiledRuleBook {
     if ((ch == '%' || ch == '\u2030' || ch == '\u6210') && j > 0 && numeral(c[j - 1])) {
       return true;
     }
-    return ch == '\u767E' && j + 2 < c.length && c[j + 1] == '\u5206' && c[j + 2] == '\u4E4B';
+    if (ch == '\u767E' && j + 2 < c.length && c[j + 1] == '\u5206' && c[j + 2] == '\u4E4B') {
+      return true;
+    }
+    return ratioAt(c, j);
+  }
+
+  /**
+   * A proportion written out: 三分之二, 十之八九 (之 between numerals), or 十个里有九个, 十人中九人 (a count, then
+   * 里/中/当中, then 有 and a count). The position is the 之, 里 or 中.
+   */
+  private static boolean ratioAt(char[] c, int j) {
+    char ch = c[j];
+    int n = c.length;
+    if (ch == '\u4E4B') {
+      return j > 0 && j + 1 < n && (numeral(c[j - 1]) || c[j - 1] == '\u5206') && numeral(c[j + 1]);
+    }
+    if (ch != '\u91CC' && ch != '\u4E2D') {
+      return false;
+    }
+    int k = j - 1;
+    if (k >= 1 && c[k] == '\u5F53' && ch == '\u4E2D') {
+      k--; // 当中
+    }
+    if (k < 1 || "个人位例名".indexOf(c[k]) < 0 || !numeral(c[k - 1])) {
+      return false;
+    }
+    int a = j + 1;
+    if (a < n && (c[a] == '\u9762' || c[a] == '\u5934')) {
+      a++; // 里面, 里头
+    }
+    if (a < n && c[a] == '\u5C31') {
+      a++; // 就
+    }
+    if (a < n && c[a] == '\u6709') {
+      a++; // 有
+    }
+    return a < n && numeral(c[a]);
   }
 
   private boolean termNear(Scan scan, boolean[] wanted, int window) {
     Matches m = scan.m;
-    int lo = Math.max(scan.sentenceStart(), scan.s - window);
-    int hi = Math.min(scan.sentenceEnd(), scan.e + window);
+    // The window is usually far shorter than a sentence: look for the sentence's ends only inside it.
+    int lo = scan.sentenceStartFrom(Math.max(0, scan.s - window));
+    int hi = scan.sentenceEndUpTo(Math.min(scan.n, scan.e + window));
     for (int i = scan.first(lo); i < m.size && m.end[i] <= hi; i++) {
       // A cue must stand beside the trigger, not overlap it (手术前后 is not 术前 next to 前后).
       if (wanted[m.term[i]] && m.start[i] >= lo && (m.end[i] <= scan.s || m.start[i] >= scan.e)) {

@@ -1,20 +1,14 @@
 package io.kinhealth.compliance.content.internal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Folds the tricks copywriters use to slip past word filters, character by character and in one pass:
  * full-width ASCII to half-width, the ideographic space to a space, ASCII upper case to lower case, common
- * traditional characters to simplified ones, white space and zero-width characters removed, and separators such as
- * {@code . · * _ - ~ | /} removed when they stand between two Chinese characters (保.证.治.愈). Line breaks are kept:
- * they end sentences.
+ * traditional characters to simplified ones, white space and zero-width characters removed (one space kept between two
+ * Latin words, so they do not run together), and separators such as
+ * {@code . · * _ - ~ | /}, emoji and other pictographic symbols removed when they stand between two Chinese
+ * characters (保.证.治.愈, 根✨治), variation selectors dropped. Line breaks are kept: they end sentences.
  *
  * <p>Each kept character remembers its original offset. Immutable and thread-safe.
  */
@@ -45,7 +39,26 @@ public final class TextNormaliser {
         '\uFF3F', '\uFF0D', '\uFF5E', '\uFF5C', '\uFF0F', '\u2014', '\u2013', '+', '#', '^', '=', '\uFF1D'}) {
       table[c] = SEPARATOR;
     }
+    // Emoji and pictographic symbols between two Chinese characters only hide a word (根✨治); elsewhere they stay.
+    for (int c = 0; c < table.length; c++) {
+      int type = Character.getType(c);
+      if (table[c] == c && (type == Character.OTHER_SYMBOL || type == Character.SURROGATE)) {
+        table[c] = SEPARATOR;
+      }
+    }
+    for (int c = 0xFE00; c <= 0xFE0F; c++) {
+      table[c] = DROP; // variation selectors (❤️) are invisible
+    }
+    table['\u20E3'] = DROP; // combining keycap
     traditionalToSimplified.forEach((t, s) -> table[t] = s);
+  }
+
+  /** What a separator becomes where it is kept: full-width forms half-width, the heavy plus sign a plus. */
+  private static char kept(char c) {
+    if (c >= 0xFF01 && c <= 0xFF5E) {
+      return (char) (c - 0xFEE0);
+    }
+    return c == '\u2795' ? '+' : c;
   }
 
   /** The normaliser with the traditional-to-simplified table shipped next to the rule book. */
@@ -58,22 +71,11 @@ public final class TextNormaliser {
   }
 
   static Map<Character, Character> loadTable() {
-    String resource = "/io/kinhealth/compliance/content/traditional-simplified.tsv";
     Map<Character, Character> map = new java.util.HashMap<>();
-    try (InputStream in = Objects.requireNonNull(TextNormaliser.class.getResourceAsStream(resource), resource);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] cols = line.split("\t");
-        if (cols.length == 2 && cols[0].length() == 1 && cols[1].length() == 1) {
-          map.put(cols[0].charAt(0), cols[1].charAt(0));
-        }
+    for (String[] cols : TabularResource.rows("/io/kinhealth/compliance/content/traditional-simplified.tsv")) {
+      if (cols.length == 2 && cols[0].length() == 1 && cols[1].length() == 1) {
+        map.put(cols[0].charAt(0), cols[1].charAt(0));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return map;
   }
@@ -96,6 +98,11 @@ public final class TextNormaliser {
     for (int i = 0; i < n; i++) {
       char m = table[text.charAt(i)];
       if (m == DROP) {
+        if (wordGap(text, i, out, len)) {
+          out[len] = ' ';
+          origin[len] = i;
+          len++;
+        }
         continue;
       }
       if (m == SEPARATOR) {
@@ -105,13 +112,37 @@ public final class TextNormaliser {
         if (len > 0 && isHan(out[len - 1]) && lookahead < n && isHan(table[text.charAt(lookahead)])) {
           continue; // 保.证.治.愈: a separator inside a run of Chinese characters only hides a word
         }
-        m = text.charAt(i) >= 0xFF01 && text.charAt(i) <= 0xFF5E ? (char) (text.charAt(i) - 0xFEE0) : text.charAt(i);
+        m = kept(text.charAt(i));
       }
       out[len] = m;
       origin[len] = i;
       len++;
     }
     return new NormalisedText(text, out, len, origin);
+  }
+
+  /**
+   * Whether the white space at {@code i} parts two Latin words of at least two letters or digits each (before vs
+   * after, wfzy dddd): one space is kept there, so a Latin trigger does not run on into the next word. Spaced single
+   * letters (V X, w f z y) still close up.
+   */
+  private boolean wordGap(String text, int i, char[] out, int len) {
+    char c = text.charAt(i);
+    if (c != ' ' && c != '\u3000' && c != '\u00A0' && c != '\t') {
+      return false;
+    }
+    if (len < 2 || !latinOrDigit(out[len - 1]) || !latinOrDigit(out[len - 2])) {
+      return false; // also false right after a kept space, so a run of spaces is looked at once
+    }
+    int j = i + 1;
+    while (j < text.length() && table[text.charAt(j)] == DROP) {
+      j++;
+    }
+    return j + 1 < text.length() && latinOrDigit(table[text.charAt(j)]) && latinOrDigit(table[text.charAt(j + 1)]);
+  }
+
+  private static boolean latinOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 
   private int nextMeaningful(String text, int from) {

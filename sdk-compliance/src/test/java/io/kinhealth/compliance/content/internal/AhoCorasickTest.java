@@ -43,17 +43,44 @@ class AhoCorasickTest {
     }
     List<String> list = new ArrayList<>(patterns);
     String text = randomString(random, alphabet, random.nextInt(400));
-    AhoCorasick ac = new AhoCorasick(list);
-    Set<String> actual = new HashSet<>();
-    ac.scan(text.toCharArray(), text.length(), (p, end) -> actual.add(p + "@" + end));
-    Set<String> expected = new HashSet<>();
-    for (int p = 0; p < list.size(); p++) {
-      String pattern = list.get(p);
+    assertThat(automatonMatches(list, text)).as("seed %d", seed).isEqualTo(naiveMatches(list, text));
+  }
+
+  @RepeatedTest(20)
+  @DisplayName("with thousands of patterns over a wide alphabet (class masks collide, states renumbered) it still agrees")
+  void agreesWithNaiveSearchOnLargeAutomata(RepetitionInfo info) {
+    long seed = 0xBEEFL + info.getCurrentRepetition();
+    Random random = new Random(seed);
+    StringBuilder wide = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      wide.append((char) ('\u4E00' + random.nextInt(0x5000)));
+    }
+    String alphabet = wide.append("0123456789abcxyz").toString();
+    Set<String> patterns = new LinkedHashSet<>();
+    while (patterns.size() < 3000) {
+      patterns.add(randomString(random, alphabet.substring(0, 40 + random.nextInt(alphabet.length() - 40)),
+          1 + random.nextInt(6)));
+    }
+    List<String> list = new ArrayList<>(patterns);
+    String text = randomString(random, alphabet.substring(0, 60), 3000);
+    assertThat(automatonMatches(list, text)).as("seed %d", seed).isEqualTo(naiveMatches(list, text));
+  }
+
+  private static Set<String> automatonMatches(List<String> patterns, String text) {
+    Set<String> found = new HashSet<>();
+    new AhoCorasick(patterns).scan(text.toCharArray(), text.length(), (p, end) -> found.add(p + "@" + end));
+    return found;
+  }
+
+  private static Set<String> naiveMatches(List<String> patterns, String text) {
+    Set<String> found = new HashSet<>();
+    for (int p = 0; p < patterns.size(); p++) {
+      String pattern = patterns.get(p);
       for (int i = text.indexOf(pattern); i >= 0; i = text.indexOf(pattern, i + 1)) {
-        expected.add(p + "@" + (i + pattern.length()));
+        found.add(p + "@" + (i + pattern.length()));
       }
     }
-    assertThat(actual).as("seed %d", seed).isEqualTo(expected);
+    return found;
   }
 
   private static String randomString(Random random, String alphabet, int length) {

@@ -58,4 +58,32 @@ class TextNormaliserTest {
     String original = "保" + ".".repeat(200_000) + "证";
     assertThat(normaliser.normaliseTerm(original)).isEqualTo("保证");
   }
+
+  @Test
+  @DisplayName("emoji and pictographic symbols between Chinese characters vanish; elsewhere they stay")
+  void removesEmojiInsideWords() {
+    assertThat(normaliser.normaliseTerm("根✨治✨方案")).isEqualTo("根治方案");
+    assertThat(normaliser.normaliseTerm("保🔥证有效")).isEqualTo("保证有效");
+    assertThat(normaliser.normaliseTerm("冲🔥")).isEqualTo("冲🔥");
+    assertThat(normaliser.normaliseTerm("薇❤️：a1")).isEqualTo("薇❤:a1");
+    assertThat(normaliser.normaliseTerm("➕v")).isEqualTo("+v");
+  }
+
+  @Test
+  @DisplayName("a span across a removed emoji maps back to the original characters, surrogate pairs whole")
+  void mapsOffsetsAcrossEmoji() {
+    String original = "鼻炎根🔥治！";
+    NormalisedText text = normaliser.normalise(original);
+    int start = text.normalised().indexOf("根治");
+    assertThat(original.substring(text.originalStart(start), text.originalEnd(start + 2))).isEqualTo("根🔥治");
+  }
+
+  @Test
+  @DisplayName("one space stays between two Latin words; spaced single letters still close up")
+  void keepsLatinWordGaps() {
+    assertThat(normaliser.normaliseTerm("before vs after")).isEqualTo("before vs after");
+    assertThat(normaliser.normaliseTerm("wfzy    dddd")).isEqualTo("wfzy dddd");
+    assertThat(normaliser.normaliseTerm("加 V X：kh01")).isEqualTo("加vx:kh01");
+    assertThat(normaliser.normaliseTerm("No. 1")).isEqualTo("no.1");
+  }
 }
