@@ -223,75 +223,84 @@ public final class Ledger {
     }
     Instant now = clock.instant();
     Deltas deltas = new Deltas();
-    List<Transfer> resolved = new ArrayList<>(request.transfers().size());
-    boolean changed = false; // whether any transfer resolves differently from how it was requested
-    List<Hold> newHolds = new ArrayList<>();
-    List<Hold> resolvedHolds = new ArrayList<>();
     List<Transfer> transfers = request.transfers();
+    Transfer[] resolved = null; // made when a transfer resolves differently from how it was requested
+    List<Hold> newHolds = null;
+    List<Hold> resolvedHolds = null;
     for (int i = 0; i < transfers.size(); i++) {
       Transfer t = transfers.get(i);
-      String field = "transfers[" + i + "]";
       switch (t.kind()) {
         case POST -> {
-          long a = amountIn(deltas, t.debit(), t.credit(), t.amount(), field);
-          deltas.get(t.debit()).debitsPosted += a;
-          deltas.get(t.credit()).creditsPosted += a;
-          resolved.add(t);
+          Delta debit = delta(deltas, t.debit(), i, ".debit");
+          Delta credit = delta(deltas, t.credit(), i, ".credit");
+          long a = amountIn(debit, credit, t.amount(), i);
+          debit.debitsPosted += a;
+          credit.creditsPosted += a;
         }
         case HOLD -> {
-          long a = amountIn(deltas, t.debit(), t.credit(), t.amount(), field);
+          Delta debit = delta(deltas, t.debit(), i, ".debit");
+          Delta credit = delta(deltas, t.credit(), i, ".credit");
+          long a = amountIn(debit, credit, t.amount(), i);
           if (store.findHold(t.hold()).isPresent()) {
-            throw new ConflictException("ledger.hold.exists", field + ".hold", "hold " + t.hold() + " already exists");
+            throw new ConflictException("ledger.hold.exists", field(i, ".hold"), "hold " + t.hold() + " already exists");
           }
           if (t.expiresAt() != null && !t.expiresAt().isAfter(now)) {
-            throw new ValidationException(field + ".expiresAt", "ledger.hold.expiry_past",
+            throw new ValidationException(field(i, ".expiresAt"), "ledger.hold.expiry_past",
                 "a hold must expire in the future");
           }
-          deltas.get(t.debit()).debitsPending += a;
-          deltas.get(t.credit()).creditsPending += a;
+          debit.debitsPending += a;
+          credit.creditsPending += a;
+          if (newHolds == null) {
+            newHolds = new ArrayList<>(2);
+          }
           newHolds.add(new Hold(t.hold(), request.id(), t.debit(), t.credit(), t.amount(), now, t.expiresAt(),
               HoldState.PENDING, null, null, 0));
-          resolved.add(t);
         }
         case POST_HOLD, VOID_HOLD -> {
+          int index = i;
           Hold h = store.findHold(t.hold()).orElseThrow(() -> new NotFoundException("ledger.hold.not_found",
-              field + ".hold", "no hold " + t.hold()));
+              field(index, ".hold"), "no hold " + t.hold()));
           if (h.state() != HoldState.PENDING) {
-            throw new InvalidStateException("ledger.hold.not_pending", field + ".hold",
+            throw new InvalidStateException("ledger.hold.not_pending", field(i, ".hold"),
                 "hold " + h.id() + " is already " + h.state());
           }
           long held = h.amount().minor();
-          amountIn(deltas, h.debit(), h.credit(), h.amount(), field);
-          Delta debit = deltas.get(h.debit());
-          Delta credit = deltas.get(h.credit());
-          changed = true;
+          Delta debit = delta(deltas, h.debit(), i, ".debit");
+          Delta credit = delta(deltas, h.credit(), i, ".credit");
+          amountIn(debit, credit, h.amount(), i);
           debit.debitsPending -= held;
           credit.creditsPending -= held;
+          if (resolved == null) {
+            resolved = transfers.toArray(new Transfer[0]);
+          }
+          if (resolvedHolds == null) {
+            resolvedHolds = new ArrayList<>(2);
+          }
           if (t.kind() == TransferKind.POST_HOLD) {
             if (h.isExpiredAt(now)) {
-              throw new InvalidStateException("ledger.hold.expired", field + ".hold",
+              throw new InvalidStateException("ledger.hold.expired", field(i, ".hold"),
                   "hold " + h.id() + " expired and can no longer be posted");
             }
             Money amount = t.amount() == null ? h.amount() : t.amount();
             if (!amount.currency().equals(h.amount().currency())) {
-              throw new ValidationException(field + ".amount", "money.currency_mismatch",
+              throw new ValidationException(field(i, ".amount"), "money.currency_mismatch",
                   "the amount is in another currency than the hold");
             }
             if (amount.minor() > held) {
-              throw new ValidationException(field + ".amount", "ledger.hold.amount_exceeded",
+              throw new ValidationException(field(i, ".amount"), "ledger.hold.amount_exceeded",
                   "cannot post more than the hold's amount");
             }
             debit.debitsPosted += amount.minor();
             credit.creditsPosted += amount.minor();
             resolvedHolds.add(h.resolve(HoldState.POSTED, amount, request.id()));
-            resolved.add(new Transfer(TransferKind.POST_HOLD, h.debit(), h.credit(), amount, h.id(), null));
+            resolved[i] = new Transfer(TransferKind.POST_HOLD, h.debit(), h.credit(), amount, h.id(), null);
           } else {
             TransferKind kind = expiry ? TransferKind.EXPIRE_HOLD : TransferKind.VOID_HOLD;
             resolvedHolds.add(h.resolve(expiry ? HoldState.EXPIRED : HoldState.VOIDED, null, request.id()));
-            resolved.add(new Transfer(kind, h.debit(), h.credit(), h.amount(), h.id(), null));
+            resolved[i] = new Transfer(kind, h.debit(), h.credit(), h.amount(), h.id(), null);
           }
         }
-        default -> throw new ValidationException(field + ".kind", "ledger.transfer.kind", "unsupported kind");
+        default -> throw new ValidationException(field(i, ".kind"), "ledger.transfer.kind", "unsupported kind");
       }
     }
 
@@ -315,34 +324,43 @@ public final class Ledger {
             d.debitsPosted, d.creditsPosted, after.postedMinor()));
       }
     }
-    for (Hold h : newHolds) {
-      store.insertHold(h);
+    if (newHolds != null) {
+      for (Hold h : newHolds) {
+        store.insertHold(h);
+      }
     }
-    for (Hold h : resolvedHolds) {
-      store.updateHold(h, h.version() - 1);
+    if (resolvedHolds != null) {
+      for (Hold h : resolvedHolds) {
+        store.updateHold(h, h.version() - 1);
+      }
     }
-    return store.insertEntry(new JournalEntry(request.id(), now, request, changed ? resolved : transfers));
+    return store.insertEntry(new JournalEntry(request.id(), now, request,
+        resolved == null ? transfers : List.of(resolved)));
   }
 
-  /** Opens the two accounts' deltas, checks their currency, and returns the amount in minor units. */
-  private long amountIn(Deltas deltas, AccountId debit, AccountId credit, Money amount, String field) {
-    Delta d = delta(deltas, debit, field + ".debit");
-    Delta c = delta(deltas, credit, field + ".credit");
-    if (!d.account.currency().equals(amount.currency()) || !c.account.currency().equals(amount.currency())) {
-      throw new ValidationException(field + ".amount", "money.currency_mismatch",
+  /** Checks that both accounts are in the amount's currency, and returns the amount in minor units. */
+  private static long amountIn(Delta debit, Delta credit, Money amount, int transfer) {
+    if (!debit.account.currency().equals(amount.currency()) || !credit.account.currency().equals(amount.currency())) {
+      throw new ValidationException(field(transfer, ".amount"), "money.currency_mismatch",
           "the amount's currency differs from an account's");
     }
     return amount.minor();
   }
 
-  private Delta delta(Deltas deltas, AccountId id, String field) {
+  /** The entry's change to account {@code id}, opened on first use. */
+  private Delta delta(Deltas deltas, AccountId id, int transfer, String side) {
     Delta d = deltas.get(id);
     if (d == null) {
       LedgerAccount account = store.findAccount(id).orElseThrow(() -> new NotFoundException(
-          "ledger.account.not_found", field, "no account " + id));
+          "ledger.account.not_found", field(transfer, side), "no account " + id));
       d = deltas.add(new Delta(account));
     }
     return d;
+  }
+
+  /** A transfer's field name for an error, made only when one is thrown. */
+  private static String field(int transfer, String suffix) {
+    return "transfers[" + transfer + "]" + suffix;
   }
 
   /** How far what has gone (or is held to go) out exceeds what has settled in. */

@@ -24,22 +24,37 @@ public record EntryRequest(EntryId id, List<Transfer> transfers, Map<String, Str
     transfers = List.copyOf(Check.notEmpty(transfers, "transfers"));
     Check.that(transfers.size() <= MAX_TRANSFERS, "transfers", "ledger.entry.too_many_transfers",
         "an entry holds at most " + MAX_TRANSFERS + " transfers");
-    metadata = Map.copyOf(Check.noNulls(metadata == null ? Map.of() : metadata, "metadata"));
-    for (Map.Entry<String, String> e : metadata.entrySet()) {
-      Check.text(e.getKey(), "metadata", 40);
-      Check.that(e.getValue().length() <= 200, "metadata", "too_long", "a metadata value is at most 200 characters");
+    if (metadata == null || metadata.isEmpty()) {
+      metadata = Map.of(); // most entries carry none
+    } else {
+      metadata = Map.copyOf(Check.noNulls(metadata, "metadata"));
+      for (Map.Entry<String, String> e : metadata.entrySet()) {
+        Check.text(e.getKey(), "metadata", 40);
+        Check.that(e.getValue().length() <= 200, "metadata", "too_long",
+            "a metadata value is at most 200 characters");
+      }
     }
-    Set<HoldId> holds = null;
+    HoldId firstHold = null;
+    Set<HoldId> holds = null; // made for a second hold only: most entries name none or one
     for (int i = 0; i < transfers.size(); i++) {
       Transfer t = transfers.get(i);
       if (t.kind() == TransferKind.EXPIRE_HOLD) {
         throw new ValidationException("transfers[" + i + "].kind", "ledger.transfer.kind",
             "holds expire through the ledger's expiry sweep, not by request");
       }
-      if (t.hold() != null && holds == null) {
-        holds = new HashSet<>();
+      HoldId hold = t.hold();
+      if (hold == null) {
+        continue;
       }
-      if (t.hold() != null && !holds.add(t.hold())) {
+      if (firstHold == null) {
+        firstHold = hold;
+        continue;
+      }
+      if (holds == null) {
+        holds = new HashSet<>();
+        holds.add(firstHold);
+      }
+      if (!holds.add(hold)) {
         throw new ValidationException("transfers[" + i + "].hold", "ledger.hold.repeated",
             "an entry may name a hold only once");
       }

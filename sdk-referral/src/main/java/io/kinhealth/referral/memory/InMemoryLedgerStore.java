@@ -4,7 +4,6 @@ import io.kinhealth.core.error.ConflictException;
 import io.kinhealth.core.error.IdempotencyConflictException;
 import io.kinhealth.core.error.NotFoundException;
 import io.kinhealth.core.error.ValidationException;
-import io.kinhealth.core.id.IdempotencyKey;
 import io.kinhealth.core.memory.IdempotencyTable;
 import io.kinhealth.core.memory.InMemoryTransactionRunner;
 import io.kinhealth.core.spi.Page;
@@ -19,15 +18,12 @@ import io.kinhealth.referral.ledger.HoldId;
 import io.kinhealth.referral.ledger.HoldState;
 import io.kinhealth.referral.ledger.JournalEntry;
 import io.kinhealth.referral.ledger.LedgerAccount;
+import io.kinhealth.referral.memory.Codes.AccountSlot;
 import io.kinhealth.referral.spi.LedgerStore;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -36,25 +32,31 @@ import java.util.TreeSet;
  * The embedded default {@link LedgerStore}: everything in memory, not durable.
  *
  * <p>Every write records its undo with {@link InMemoryTransactionRunner#recordUndo}, so a rolled-back transaction
- * leaves no trace; entries follow the shared {@link IdempotencyTable} rule. Thread-safe (one monitor). Statement
- * reads assume the ledger's clock does not run backwards, so an account's lines are in time order.
+ * leaves no trace; entries, holds, lines and accounts follow the shared {@link IdempotencyTable} rule (the same key
+ * with an equal value returns what is stored, with another value is an {@code IdempotencyConflictException}),
+ * applied here under the store's one monitor. Thread-safe. Statement reads assume the ledger's clock does not run
+ * backwards, so an account's lines are in time order.
+ *
+ * <p>A ledger keeps everything it ever recorded, so the store keeps the journal, holds and statement lines in
+ * primitive arrays (ids, accounts and currencies as codes) rather than as objects, and decodes them into equal
+ * records when read: retained objects, not the bookkeeping, are what an in-memory ledger spends its time on (every
+ * young collection copies them). A write keeps no reference to the caller's objects except account ids.
  */
 public final class InMemoryLedgerStore implements LedgerStore {
   private static final Comparator<Hold> BY_EXPIRY =
       Comparator.comparing(Hold::expiresAt).thenComparing(h -> h.id().value());
 
-  private final Map<AccountId, LedgerAccount> accounts = new HashMap<>();
-  private final Map<AccountId, AccountBalance> balances = new HashMap<>();
-  private final NavigableSet<AccountId> accountOrder = new TreeSet<>(); // for paging balances in id order
-  private final IdempotencyTable<JournalEntry> entries = new IdempotencyTable<>();
-  private final Map<HoldId, Hold> holds = new HashMap<>();
+  private final Codes codes = new Codes();
+  private final NavigableSet<AccountId> accountOrder = new TreeSet<>(); // opened accounts, for paging balances
+  private final JournalLog journal = new JournalLog(codes);
+  private final HoldTable holds = new HoldTable(codes);
   private final TreeSet<Hold> expiring = new TreeSet<>(BY_EXPIRY);
-  private final Map<AccountId, LineLog> lines = new HashMap<>();
 
   @Override
   public synchronized LedgerAccount createAccount(LedgerAccount account) {
     Check.notNull(account, "account");
-    LedgerAccount existing = accounts.get(account.id());
+    AccountSlot slot = codes.slot(account.id());
+    LedgerAccount existing = slot.account;
     if (existing != null) {
       if (!existing.equals(account)) {
         throw new IdempotencyConflictException("idempotency.payload_mismatch", "account",
@@ -62,13 +64,13 @@ public final class InMemoryLedgerStore implements LedgerStore {
       }
       return existing;
     }
-    accounts.put(account.id(), account);
-    balances.put(account.id(), AccountBalance.empty(account));
+    slot.account = account;
+    slot.balance = AccountBalance.empty(account);
     accountOrder.add(account.id());
     InMemoryTransactionRunner.recordUndo(() -> {
       synchronized (this) {
-        accounts.remove(account.id());
-        balances.remove(account.id());
+        slot.account = null;
+        slot.balance = null;
         accountOrder.remove(account.id());
       }
     });
@@ -77,59 +79,85 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
   @Override
   public synchronized Optional<LedgerAccount> findAccount(AccountId id) {
-    return Optional.ofNullable(accounts.get(id));
+    AccountSlot slot = codes.find(id);
+    return slot == null ? Optional.empty() : Optional.ofNullable(slot.account);
   }
 
   @Override
   public synchronized Optional<AccountBalance> findBalance(AccountId id) {
-    return Optional.ofNullable(balances.get(id));
+    AccountSlot slot = codes.find(id);
+    return slot == null ? Optional.empty() : Optional.ofNullable(slot.balance);
   }
 
   @Override
   public synchronized void updateBalance(AccountBalance next, long expectedVersion) {
     Check.notNull(next, "next");
-    AccountBalance current = balances.get(next.account());
+    AccountSlot slot = codes.find(next.account());
+    AccountBalance current = slot == null ? null : slot.balance;
     if (current == null) {
       throw new NotFoundException("ledger.account.not_found", "account", "no account " + next.account());
     }
     requireVersion(current.version(), expectedVersion, next.version());
-    balances.put(next.account(), next);
-    InMemoryTransactionRunner.recordUndo(() -> restore(balances, next.account(), current));
+    slot.balance = next;
+    InMemoryTransactionRunner.recordUndo(() -> {
+      synchronized (this) {
+        slot.balance = current;
+      }
+    });
   }
 
   @Override
-  public Optional<JournalEntry> findEntry(EntryId id) {
-    return entries.find(IdempotencyKey.of(id.value()));
+  public synchronized Optional<JournalEntry> findEntry(EntryId id) {
+    Check.notNull(id, "id");
+    int n = journal.find(id);
+    return n < 0 ? Optional.empty() : Optional.of(journal.read(n, id));
   }
 
   @Override
-  public JournalEntry insertEntry(JournalEntry entry) {
+  public synchronized JournalEntry insertEntry(JournalEntry entry) {
     Check.notNull(entry, "entry");
-    return entries.apply(IdempotencyKey.of(entry.id().value()), entry.request(), () -> entry);
+    int n = journal.find(entry.id());
+    if (n >= 0) {
+      JournalEntry existing = journal.read(n, entry.id());
+      if (!existing.request().equals(entry.request())) {
+        throw new IdempotencyConflictException("idempotency.payload_mismatch", "idempotencyKey",
+            "this idempotency key was first used with a different payload");
+      }
+      return existing;
+    }
+    int appended = journal.append(entry);
+    InMemoryTransactionRunner.recordUndo(() -> {
+      synchronized (this) {
+        journal.remove(appended);
+      }
+    });
+    return entry;
   }
 
   @Override
   public synchronized Optional<Hold> findHold(HoldId id) {
-    return Optional.ofNullable(holds.get(id));
+    Check.notNull(id, "id");
+    int r = holds.find(id);
+    return r < 0 ? Optional.empty() : Optional.of(holds.read(r, id));
   }
 
   @Override
   public synchronized void insertHold(Hold hold) {
     Check.notNull(hold, "hold");
-    Hold existing = holds.get(hold.id());
-    if (existing != null) {
-      if (!existing.equals(hold)) {
+    int r = holds.find(hold.id());
+    if (r >= 0) {
+      if (!holds.read(r, hold.id()).equals(hold)) {
         throw new IdempotencyConflictException("idempotency.payload_mismatch", "hold",
             "hold " + hold.id() + " exists with other terms");
       }
       return;
     }
     Check.that(hold.version() == 0, "version", "ledger.version_conflict", "a new hold has version 0");
-    holds.put(hold.id(), hold);
+    int appended = holds.append(hold);
     index(hold);
     InMemoryTransactionRunner.recordUndo(() -> {
       synchronized (this) {
-        holds.remove(hold.id());
+        holds.remove(appended);
         unindex(hold);
       }
     });
@@ -138,31 +166,33 @@ public final class InMemoryLedgerStore implements LedgerStore {
   @Override
   public synchronized void updateHold(Hold next, long expectedVersion) {
     Check.notNull(next, "next");
-    Hold current = holds.get(next.id());
-    if (current == null) {
+    int r = holds.find(next.id());
+    if (r < 0) {
       throw new NotFoundException("ledger.hold.not_found", "hold", "no hold " + next.id());
     }
-    requireVersion(current.version(), expectedVersion, next.version());
-    holds.put(next.id(), next);
-    unindex(current);
+    requireVersion(holds.version(r), expectedVersion, next.version());
+    Hold indexed = holds.hasExpiry(r) ? holds.read(r, next.id()) : null; // only holds with an expiry are indexed
+    long[] before = holds.snapshot(r);
+    holds.replace(r, next);
+    unindex(indexed);
     index(next);
     InMemoryTransactionRunner.recordUndo(() -> {
       synchronized (this) {
-        holds.put(current.id(), current);
+        holds.restore(r, before);
         unindex(next);
-        index(current);
+        index(indexed);
       }
     });
   }
 
   private void unindex(Hold hold) {
-    if (hold.expiresAt() != null) {
+    if (hold != null && hold.expiresAt() != null) {
       expiring.remove(hold);
     }
   }
 
   private void index(Hold hold) {
-    if (hold.state() == HoldState.PENDING && hold.expiresAt() != null) {
+    if (hold != null && hold.state() == HoldState.PENDING && hold.expiresAt() != null) {
       expiring.add(hold);
     }
   }
@@ -189,18 +219,23 @@ public final class InMemoryLedgerStore implements LedgerStore {
   }
 
   private static String cursorOf(Hold h) {
-    // Sorts like BY_EXPIRY: fixed-width epoch seconds and nanos, then the id.
-    return String.format("%020d.%09d.%s", h.expiresAt().getEpochSecond() + 10_000_000_000L,
+    // Sorts like BY_EXPIRY: fixed-width epoch seconds (made non-negative over Instant's whole range) and nanos, then
+    // the id.
+    return String.format("%020d.%09d.%s", h.expiresAt().getEpochSecond() - Instant.MIN.getEpochSecond(),
         h.expiresAt().getNano(), h.id().value());
   }
 
   @Override
   public synchronized void insertLine(AccountLine line) {
     Check.notNull(line, "line");
-    LineLog log = lines.computeIfAbsent(line.account(), k -> new LineLog(line.account(), line.currency()));
-    if (log.size > 0 && log.sequence[log.size - 1] >= line.sequence()) {
+    AccountSlot slot = codes.slot(line.account());
+    LineLog log = slot.lines;
+    if (log == null) {
+      log = slot.lines = new LineLog(line.account(), line.currency(), codes.ids);
+    }
+    if (log.size() > 0 && log.sequence(log.size() - 1) >= line.sequence()) {
       int i = log.indexOfSequence(line.sequence());
-      if (i >= 0 && log.sequence[i] == line.sequence() && log.line(i).equals(line)) {
+      if (i >= 0 && log.sequence(i) == line.sequence() && log.line(i).equals(line)) {
         return;
       }
       throw new IdempotencyConflictException("idempotency.payload_mismatch", "line",
@@ -209,9 +244,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
     Check.that(line.currency().equals(log.currency), "line", "money.currency_mismatch",
         "a line in another currency than its account's");
     log.append(line);
+    LineLog appended = log;
+    long sequence = line.sequence();
     InMemoryTransactionRunner.recordUndo(() -> {
       synchronized (this) {
-        log.size--;
+        appended.remove(sequence);
       }
     });
   }
@@ -219,7 +256,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
   @Override
   public synchronized Page<AccountLine> lines(AccountId account, Instant from, Instant to, PageRequest page) {
     Check.notNull(page, "page");
-    LineLog log = lines.get(account);
+    LineLog log = linesOf(account);
     if (log == null) {
       return Page.last(List.of());
     }
@@ -228,7 +265,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
       start = Math.max(start, log.indexOfSequence(parseSequence(page.cursor())) + 1);
     }
     List<AccountLine> out = new ArrayList<>();
-    for (int i = start; i < log.size && log.isBefore(i, to); i++) {
+    for (int i = start; i < log.size() && log.isBefore(i, to); i++) {
       if (out.size() == page.limit()) {
         return new Page<>(out, Long.toString(out.get(out.size() - 1).sequence()));
       }
@@ -239,7 +276,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
   @Override
   public synchronized Optional<AccountLine> lastLineBefore(AccountId account, Instant at) {
-    LineLog log = lines.get(account);
+    LineLog log = linesOf(account);
     if (log == null) {
       return Optional.empty();
     }
@@ -247,88 +284,9 @@ public final class InMemoryLedgerStore implements LedgerStore {
     return i >= 0 ? Optional.of(log.line(i)) : Optional.empty();
   }
 
-  /**
-   * One account's statement lines in columns of primitives: a ledger keeps many lines, and a line as an object costs
-   * the garbage collector far more than its numbers. Lines are rebuilt as {@link AccountLine}s when read.
-   */
-  private static final class LineLog {
-    final AccountId account;
-    final Currency currency;
-    long[] sequence = new long[8];
-    long[] debit = new long[8];
-    long[] credit = new long[8];
-    long[] balance = new long[8];
-    long[] seconds = new long[8];
-    int[] nanos = new int[8];
-    EntryId[] entries = new EntryId[8];
-    int size;
-
-    LineLog(AccountId account, Currency currency) {
-      this.account = account;
-      this.currency = currency;
-    }
-
-    void append(AccountLine l) {
-      if (size == sequence.length) {
-        int n = size * 2;
-        sequence = Arrays.copyOf(sequence, n);
-        debit = Arrays.copyOf(debit, n);
-        credit = Arrays.copyOf(credit, n);
-        balance = Arrays.copyOf(balance, n);
-        seconds = Arrays.copyOf(seconds, n);
-        nanos = Arrays.copyOf(nanos, n);
-        entries = Arrays.copyOf(entries, n);
-      }
-      sequence[size] = l.sequence();
-      debit[size] = l.debitMinor();
-      credit[size] = l.creditMinor();
-      balance[size] = l.balanceAfterMinor();
-      seconds[size] = l.postedAt().getEpochSecond();
-      nanos[size] = l.postedAt().getNano();
-      entries[size] = l.entry();
-      size++;
-    }
-
-    AccountLine line(int i) {
-      return new AccountLine(account, sequence[i], entries[i], Instant.ofEpochSecond(seconds[i], nanos[i]),
-          currency, debit[i], credit[i], balance[i]);
-    }
-
-    boolean isBefore(int i, Instant at) {
-      return seconds[i] < at.getEpochSecond() || (seconds[i] == at.getEpochSecond() && nanos[i] < at.getNano());
-    }
-
-    /** The first line posted at or after {@code at} (lines are in time order). */
-    int firstAtOrAfter(Instant at) {
-      int lo = 0;
-      int hi = size;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (isBefore(mid, at)) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
-    }
-
-    /** The index of the line with {@code s}, else of the last line before it (-1 if none). */
-    int indexOfSequence(long s) {
-      int lo = 0;
-      int hi = size - 1;
-      while (lo <= hi) {
-        int mid = (lo + hi) >>> 1;
-        if (sequence[mid] < s) {
-          lo = mid + 1;
-        } else if (sequence[mid] > s) {
-          hi = mid - 1;
-        } else {
-          return mid;
-        }
-      }
-      return lo - 1;
-    }
+  private LineLog linesOf(AccountId account) {
+    AccountSlot slot = codes.find(account);
+    return slot == null ? null : slot.lines;
   }
 
   @Override
@@ -341,14 +299,14 @@ public final class InMemoryLedgerStore implements LedgerStore {
       if (out.size() == page.limit()) {
         return new Page<>(out, out.get(out.size() - 1).account().toString());
       }
-      out.add(balances.get(id));
+      out.add(codes.find(id).balance);
     }
     return Page.last(out);
   }
 
   /** How many entries the journal holds. */
-  public int entryCount() {
-    return entries.size();
+  public synchronized int entryCount() {
+    return journal.size();
   }
 
   private static long parseSequence(String cursor) {
@@ -363,12 +321,6 @@ public final class InMemoryLedgerStore implements LedgerStore {
     if (stored != expected || next != expected + 1) {
       throw new ConflictException("ledger.version_conflict", "version",
           "stored version " + stored + ", expected " + expected + ", new " + next);
-    }
-  }
-
-  private <K, V> void restore(Map<K, V> map, K key, V value) {
-    synchronized (this) {
-      map.put(key, value);
     }
   }
 }

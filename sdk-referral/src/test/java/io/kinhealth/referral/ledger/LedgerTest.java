@@ -193,6 +193,13 @@ class LedgerTest {
       assertThatThrownBy(() -> entry("twice", Transfer.postHold(hold), Transfer.voidHold(hold)))
           .isInstanceOfSatisfying(ValidationException.class,
               e -> assertThat(e.reason()).isEqualTo("ledger.hold.repeated"));
+      HoldId other = HoldId.of("other");
+      assertThatThrownBy(() -> entry("third", Transfer.postHold(hold), Transfer.post(WECHAT, CLEARING, yuan(1)),
+          Transfer.voidHold(other), Transfer.postHold(hold)))
+          .isInstanceOfSatisfying(ValidationException.class, e -> {
+            assertThat(e.reason()).isEqualTo("ledger.hold.repeated");
+            assertThat(e.field()).contains("transfers[3].hold");
+          });
     }
   }
 

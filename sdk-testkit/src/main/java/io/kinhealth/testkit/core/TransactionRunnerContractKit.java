@@ -96,6 +96,21 @@ public abstract class TransactionRunnerContractKit {
     }
 
     @Test
+    @DisplayName("undoes a hundred writes to one key in reverse order, back to the value before")
+    void undoesInReverseOrder() {
+      probe.write("k", "before");
+      assertThatThrownBy(() -> runner.execute(() -> {
+        for (int i = 0; i < 100; i++) {
+          probe.write("k", "v" + i);
+        }
+        throw new Boom();
+      })).isInstanceOf(Boom.class);
+      assertThat(probe.read("k")).contains("before");
+      runner.execute(() -> probe.write("k", "after"));
+      assertThat(probe.read("k")).contains("after");
+    }
+
+    @Test
     @DisplayName("leaves earlier committed transactions untouched")
     void earlierCommitsSurvive() {
       runner.execute(() -> probe.write("first", "1"));

@@ -226,6 +226,116 @@ public abstract class LedgerStoreContractKit {
     }
   }
 
+  @Nested
+  @DisplayName("records of every shape (seeded)")
+  class RoundTrips {
+    @Test
+    @DisplayName("entries are found again equal, replays of the request return the first, other requests conflict")
+    void entries() {
+      for (long seed = 0; seed < 40; seed++) {
+        LedgerSamples samples = new LedgerSamples(seed, "s" + seed + "-");
+        List<JournalEntry> inserted = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+          JournalEntry e = samples.entry();
+          assertThat(store.insertEntry(e)).as("seed %d", seed).isEqualTo(e);
+          inserted.add(e);
+        }
+        for (JournalEntry e : inserted) {
+          EntryId id = EntryId.of(e.id().value()); // an equal id, not the same instance
+          assertThat(store.findEntry(id)).as("seed %d", seed).contains(e);
+          assertThat(store.insertEntry(e)).as("seed %d", seed).isEqualTo(e);
+          JournalEntry later = new JournalEntry(id, samples.instant(), e.request(), e.request().transfers());
+          assertThat(store.insertEntry(later)).as("seed %d: compared by request", seed).isEqualTo(e);
+          assertThatThrownBy(() -> store.insertEntry(samples.another(e))).as("seed %d", seed)
+              .isInstanceOf(IdempotencyConflictException.class);
+          assertThat(store.findEntry(id)).as("seed %d", seed).contains(e);
+        }
+      }
+    }
+
+    @Test
+    @DisplayName("holds are found again equal before and after they resolve, and only pending ones await expiry")
+    void holds() {
+      List<Hold> awaiting = new ArrayList<>();
+      for (long seed = 0; seed < 40; seed++) {
+        LedgerSamples samples = new LedgerSamples(seed, "s" + seed + "-");
+        for (int i = 0; i < 25; i++) {
+          Hold h = samples.hold();
+          store.insertHold(h);
+          HoldId id = HoldId.of(h.id().value());
+          assertThat(store.findHold(id)).as("seed %d", seed).contains(h);
+          if (i % 2 == 0) {
+            Hold resolved = samples.resolve(h);
+            store.updateHold(resolved, 0);
+            assertThat(store.findHold(id)).as("seed %d", seed).contains(resolved);
+            assertThatThrownBy(() -> store.insertHold(h)).as("seed %d: the id is taken by the resolved hold", seed)
+                .isInstanceOf(IdempotencyConflictException.class);
+            assertThat(store.findHold(id)).as("seed %d", seed).contains(resolved);
+          } else if (h.expiresAt() != null) {
+            awaiting.add(h);
+          }
+        }
+      }
+      assertThat(Pages.all(p -> store.pendingHoldsExpiringBy(Instant.MAX, p), 37))
+          .containsExactlyInAnyOrderElementsOf(awaiting);
+    }
+
+    @Test
+    @DisplayName("lines keep their entry ids, instants and amounts exactly, overdrawn balances included")
+    void lines() {
+      for (long seed = 0; seed < 20; seed++) {
+        java.util.Random random = new java.util.Random(seed);
+        LedgerSamples samples = new LedgerSamples(seed, "s" + seed + "-");
+        AccountId account = AccountId.earnings(PartyId.of("lines-" + seed));
+        List<AccountLine> written = new ArrayList<>();
+        long sequence = 0;
+        Instant at = T0.plusNanos(random.nextInt(1_000));
+        for (int i = 0; i < 60; i++) {
+          sequence += 1 + random.nextInt(3);
+          at = at.plusNanos(random.nextInt(3) == 0 ? 0 : random.nextLong() & 0xff_ffff_ffffL);
+          long debit = random.nextBoolean() ? 0 : random.nextLong() & Long.MAX_VALUE;
+          long credit = random.nextBoolean() ? 0 : random.nextLong() & Long.MAX_VALUE;
+          AccountLine l = new AccountLine(account, sequence, EntryId.of(samples.id()), at, Money.CNY, debit, credit,
+              random.nextLong());
+          store.insertLine(l);
+          written.add(l);
+        }
+        assertThat(Pages.all(p -> store.lines(account, T0, Instant.MAX, p), 7)).as("seed %d", seed)
+            .containsExactlyElementsOf(written);
+        for (AccountLine l : written) {
+          assertThat(store.lastLineBefore(account, l.postedAt().plusNanos(1))).as("seed %d", seed)
+              .contains(written.stream().filter(w -> !w.postedAt().isAfter(l.postedAt())).reduce((a, b) -> b)
+                  .orElseThrow());
+        }
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("keys written in a transaction that fails are free again for other values")
+  void rolledBackKeysAreFree() {
+    TransactionRunner tx = transactionRunner();
+    store.createAccount(LedgerAccount.of(DOCTOR));
+    assertThatThrownBy(() -> tx.execute(() -> {
+      store.insertEntry(entry("e1", 700));
+      store.insertHold(hold("h2", T0.plusSeconds(60)));
+      store.insertLine(line(DOCTOR, 1, T0, 700, 700));
+      store.createAccount(LedgerAccount.of(WECHAT).unbounded());
+      throw new IllegalStateException("boom");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(store.insertEntry(entry("e1", 800))).isEqualTo(entry("e1", 800));
+    assertThat(store.findEntry(EntryId.of("e1"))).contains(entry("e1", 800));
+    Hold other = hold("h2", null);
+    store.insertHold(other);
+    assertThat(store.findHold(HoldId.of("h2"))).contains(other);
+    assertThat(Pages.all(p -> store.pendingHoldsExpiringBy(T0.plusSeconds(60), p), 10)).isEmpty();
+    AccountLine line = line(DOCTOR, 1, T0, 5, 5);
+    store.insertLine(line);
+    assertThat(store.lastLineBefore(DOCTOR, T0.plusSeconds(1))).contains(line);
+    assertThat(store.createAccount(LedgerAccount.of(WECHAT))).isEqualTo(LedgerAccount.of(WECHAT));
+    assertThat(store.findAccount(WECHAT)).contains(LedgerAccount.of(WECHAT));
+  }
+
   @Test
   @DisplayName("every write made in a transaction that fails is rolled back")
   void rollback() {
