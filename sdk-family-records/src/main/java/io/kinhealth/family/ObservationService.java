@@ -180,36 +180,35 @@ public final class ObservationService {
 
   private ImportReport store(ParsedImport parsed) {
     List<ImportIssue> rejected = new ArrayList<>(parsed.rejected());
-    List<Observation> normalised = new ArrayList<>();
-    for (Reading r : parsed.readings()) {
+    List<Reading> readings = parsed.readings();
+    List<ObservationStore.Append> appends = new ArrayList<>(readings.size());
+    Instant now = clock.instant(); // one import, one recorded time
+    for (Reading r : readings) {
       try {
-        normalised.add(normaliser.normalise(r));
+        Observation o = normaliser.normalise(r, now);
+        appends.add(new ObservationStore.Append(naturalKey(o), o));
       } catch (ValidationException e) {
         rejected.add(new ImportIssue(r.reference() == null ? "reading" : r.reference(), e.field().orElse("reading"),
             e.reason(), e.getMessage()));
       }
     }
-    int[] counts = new int[2]; // imported, already present
-    List<Observation> stored = tx.inTransaction(() -> {
-      List<Observation> out = new ArrayList<>();
-      for (Observation o : normalised) {
-        try {
-          Observation s = store.append(naturalKey(o), o);
-          if (s == o) {
-            counts[0]++;
-            out.add(s);
-          } else {
-            counts[1]++;
-          }
-        } catch (IdempotencyConflictException e) {
-          rejected.add(new ImportIssue(o.provenance().knownReference().orElse("reading"), "values",
-              "import.already_imported_differently", "this reading was imported before with other values"));
-        }
+    // one batch: each reading keeps its own natural key, a conflict is reported for that reading only
+    List<ObservationStore.Outcome> outcomes = tx.inTransaction(() -> store.appendEach(appends));
+    List<Observation> stored = new ArrayList<>(appends.size());
+    int present = 0;
+    for (int i = 0; i < outcomes.size(); i++) {
+      Observation o = appends.get(i).observation();
+      switch (outcomes.get(i)) {
+        case STORED -> stored.add(o);
+        case ALREADY_STORED -> present++;
+        case KEY_CONFLICT -> rejected.add(new ImportIssue(o.provenance().knownReference().orElse("reading"),
+            "values", "import.already_imported_differently", "this reading was imported before with other values"));
+        default -> throw new IllegalStateException("unknown outcome " + outcomes.get(i));
       }
-      return out;
-    });
+    }
     written(stored);
-    return new ImportReport(parsed.recordsRead(), counts[0], counts[1], parsed.ignored(), rejected, parsed.warnings());
+    return new ImportReport(parsed.recordsRead(), stored.size(), present, parsed.ignored(), rejected,
+        parsed.warnings());
   }
 
   /** The same reading (member, type, source, time, statistic) always gets the same key, so re-imports are harmless. */
@@ -227,28 +226,57 @@ public final class ObservationService {
     return o;
   }
 
-  private record Series(PersonId subject, ObservationType type) {}
+  /** The time span written to one series by one operation. */
+  private static final class Span {
+    final PersonId subject;
+    final ObservationType type;
+    long from = Long.MAX_VALUE;
+    long to = Long.MIN_VALUE;
+    int count;
+
+    Span(PersonId subject, ObservationType type) {
+      this.subject = subject;
+      this.type = type;
+    }
+
+    boolean holds(Observation o) {
+      return (o.type() == type || o.type().equals(type)) && (o.subject() == subject || o.subject().equals(subject));
+    }
+
+    void add(Observation o) {
+      long at = o.effectiveAt().toEpochMilli();
+      long end = o.effectiveEnd() == null ? at : o.effectiveEnd().toEpochMilli();
+      from = Math.min(from, at);
+      to = Math.max(to, end);
+      count++;
+    }
+  }
 
   private void written(List<Observation> stored) {
-    Map<Series, Instant[]> spans = new java.util.LinkedHashMap<>();
-    for (Observation o : stored) { // one pass: the time span written per series
-      Instant[] span = spans.computeIfAbsent(new Series(o.subject(), o.type()),
-          k -> new Instant[] {o.effectiveAt(), o.effectiveAt(), Instant.EPOCH});
-      Instant end = o.effectiveEnd() == null ? o.effectiveAt() : o.effectiveEnd();
-      if (o.effectiveAt().isBefore(span[0])) {
-        span[0] = o.effectiveAt();
+    List<Span> spans = new ArrayList<>(4);
+    Span last = null;
+    for (Observation o : stored) { // one pass: an import holds one member's readings of a few types
+      if (last == null || !last.holds(o)) {
+        last = null;
+        for (Span s : spans) {
+          if (s.holds(o)) {
+            last = s;
+            break;
+          }
+        }
+        if (last == null) {
+          last = new Span(o.subject(), o.type());
+          spans.add(last);
+        }
       }
-      if (end.isAfter(span[1])) {
-        span[1] = end;
-      }
-      span[2] = span[2].plusMillis(1); // the count, kept as milliseconds since the epoch
+      last.add(o);
     }
-    for (Map.Entry<Series, Instant[]> e : spans.entrySet()) {
-      Series series = e.getKey();
-      Instant[] span = e.getValue();
-      invalidate(series.subject(), series.type().key(), span[0], span[1]);
-      ObservationsRecorded event = new ObservationsRecorded(series.subject(), series.type().key(), span[0], span[1],
-          (int) span[2].toEpochMilli(), clock.instant());
+    for (Span span : spans) {
+      Instant from = Instant.ofEpochMilli(span.from);
+      Instant to = Instant.ofEpochMilli(span.to);
+      invalidate(span.subject, span.type.key(), from, to);
+      ObservationsRecorded event = new ObservationsRecorded(span.subject, span.type.key(), from, to, span.count,
+          clock.instant());
       tx.afterCommit(() -> events.publish(event));
     }
   }

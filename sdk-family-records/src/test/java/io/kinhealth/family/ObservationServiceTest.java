@@ -158,6 +158,33 @@ class ObservationServiceTest {
   }
 
   @Test
+  @DisplayName("a re-sync stores only new readings; one that changed is reported as imported differently, alone")
+  void resync() {
+    List<Reading> first = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      first.add(Reading.builder(MOTHER, "heart-rate").values("/min", 60 + i)
+          .at(OffsetDateTime.parse("2026-11-25T07:00:00+08:00").plusMinutes(i)).source(CUFF)
+          .importedFrom("app-sync", "row " + (i + 1)).build());
+    }
+    assertThat(observations.importReadings(MOTHER, MOTHER, first).imported()).isEqualTo(5);
+    List<Reading> second = new ArrayList<>(first);
+    second.set(2, Reading.builder(MOTHER, "heart-rate").values("/min", 99)
+        .at(OffsetDateTime.parse("2026-11-25T07:02:00+08:00")).source(CUFF).importedFrom("app-sync", "row 3").build());
+    second.add(Reading.builder(MOTHER, "heart-rate").values("/min", 70)
+        .at(OffsetDateTime.parse("2026-11-25T07:10:00+08:00")).source(CUFF).importedFrom("app-sync", "row 6").build());
+    second.add(Reading.builder(MOTHER, "heart-rate").values("/min", 400)
+        .at(OffsetDateTime.parse("2026-11-25T07:11:00+08:00")).source(CUFF).importedFrom("app-sync", "row 7").build());
+    ImportReport report = observations.importReadings(MOTHER, MOTHER, second);
+    assertThat(report.imported()).isEqualTo(1);
+    assertThat(report.alreadyPresent()).isEqualTo(4);
+    assertThat(report.rejected()).extracting(i -> i.location() + " " + i.reason()).containsExactly(
+        "row 7 observation.value.implausible", "row 3 import.already_imported_differently");
+    assertThat(observations.readings(MOTHER, MOTHER, "heart-rate", local("2026-11-25T07:00:00"),
+        local("2026-11-25T08:00:00"))).extracting(r -> r.kept().value()).containsExactly(60.0, 61.0, 62.0, 63.0, 64.0,
+        70.0);
+  }
+
+  @Test
   @DisplayName("Open mHealth documents import, rejected ones are reported with their reason and field")
   void openMHealthImport() {
     ImportReport report = observations.importOpenMHealth(MOTHER, MOTHER, OmhSchemaId.omh("blood-pressure", "4.0"),
