@@ -60,6 +60,11 @@ class ObservationServiceTest {
     }
 
     @Override
+    public List<Outcome> appendEach(List<Append> appends) {
+      return inner.appendEach(appends);
+    }
+
+    @Override
     public Optional<Observation> find(ObservationId id) {
       return inner.find(id);
     }
@@ -227,7 +232,7 @@ class ObservationServiceTest {
   }
 
   @Test
-  @DisplayName("a late reading recomputes only the day it lands in; the other 29 come from the cache")
+  @DisplayName("a late reading recomputes only the day it lands in, from memory; the other 29 come from the cache")
   void lateDataTouchesOneBucket() {
     for (int d = 0; d < 30; d++) {
       glucose(MOTHER, MOTHER, LocalDate.of(2026, 10, 27).plusDays(d) + "T08:00:00", CUFF, 5 + d * 0.01);
@@ -244,11 +249,9 @@ class ObservationServiceTest {
     glucose(MOTHER, MOTHER, "2026-11-01T21:00:00", APP, 9.0); // arrives late, for the sixth day
     List<ObservationBucket> after = observations.statistics(MOTHER, MOTHER, "blood-glucose", BucketSize.DAY, from,
         to);
-    assertThat(store.ranges).singleElement().satisfies(r -> {
-      assertThat(r[0]).isEqualTo(local("2026-11-01T00:00:00").minus(Duration.ofMinutes(2)));
-      assertThat(r[1]).isEqualTo(local("2026-11-02T00:00:00").plus(Duration.ofMinutes(2)).plusMillis(1));
-    });
+    assertThat(store.ranges).as("the write merged into the cached day: nothing re-read").isEmpty();
     assertThat(after.get(5).count()).isEqualTo(2);
+    assertThat(after.get(5).max()).isEqualTo(9.0);
     for (int d = 0; d < 30; d++) {
       if (d != 5) {
         assertThat(after.get(d)).isEqualTo(before.get(d));
@@ -289,6 +292,35 @@ class ObservationServiceTest {
         .at(OffsetDateTime.parse("2026-11-25T09:00:00+08:00")).source(CUFF).build()));
     assertThat(nodeB.observations().statistics(solo, solo, "heart-rate", BucketSize.DAY, from, to).get(0).count())
         .isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("another node's late reading makes this node re-read exactly the day it lands in")
+  void lateDataFromAnotherNode() {
+    InMemoryEventBus bus = new InMemoryEventBus();
+    CountingStore shared = new CountingStore();
+    Family4 nodeA = new Family4(b -> b.eventBus(bus).observationStore(shared));
+    FamilyRecords nodeB = FamilyRecords.builder().clock(nodeA.clock).eventBus(bus).observationStore(shared)
+        .familyStore(new io.kinhealth.family.memory.InMemoryFamilyStore()).build();
+    PersonId solo = PersonId.of("p-solo");
+    for (int d = 0; d < 30; d++) {
+      nodeA.records.observations().record(new RecordReading(nodeA.key(), solo, Reading.builder(solo, "heart-rate")
+          .values("bpm", 70).at(OffsetDateTime.of(LocalDate.of(2026, 10, 27).plusDays(d).atTime(8, 0),
+              ZoneOffset.ofHours(8))).source(CUFF).build()));
+    }
+    Instant from = local("2026-10-27T00:00:00");
+    Instant to = local("2026-11-26T00:00:00");
+    assertThat(nodeB.observations().statistics(solo, solo, "heart-rate", BucketSize.DAY, from, to)).hasSize(30);
+    shared.ranges.clear();
+    nodeA.records.observations().record(new RecordReading(nodeA.key(), solo, Reading.builder(solo, "heart-rate")
+        .values("bpm", 90).at(OffsetDateTime.parse("2026-11-01T21:00:00+08:00")).source(CUFF).build()));
+    List<ObservationBucket> after = nodeB.observations().statistics(solo, solo, "heart-rate", BucketSize.DAY, from,
+        to);
+    assertThat(shared.ranges).singleElement().satisfies(r -> {
+      assertThat(r[0]).isEqualTo(local("2026-11-01T00:00:00").minus(Duration.ofMinutes(2)));
+      assertThat(r[1]).isEqualTo(local("2026-11-02T00:00:00").plus(Duration.ofMinutes(2)).plusMillis(1));
+    });
+    assertThat(after.get(5).count()).isEqualTo(2);
   }
 
   @Test
