@@ -61,7 +61,7 @@ public final class FamilyRecords {
     this.observations = new ObservationService(b.observationStore, b.types,
         new ObservationNormaliser(b.types, b.clock, b.ids), families, viewing, b.tx, b.events, b.clock, b.dedup,
         b.cacheSize, validator);
-    this.dashboard = new FamilyDashboard(families, viewing, observations, b.alerts, b.clock);
+    this.dashboard = new FamilyDashboard(families, viewing, observations, b.alerts, b.clock, b.cacheSize);
   }
 
   public static Builder builder() {
