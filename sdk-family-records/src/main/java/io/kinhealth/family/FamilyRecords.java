@@ -12,27 +12,44 @@ import io.kinhealth.family.dedup.DedupPolicy;
 import io.kinhealth.family.graph.GuardianshipRules;
 import io.kinhealth.compliance.ConsentService;
 import io.kinhealth.family.consent.ComplianceFamilySharing;
+import io.kinhealth.family.calendar.CyclePredictor;
+import io.kinhealth.family.memory.InMemoryAlertStore;
+import io.kinhealth.family.memory.InMemoryCalendarStore;
+import io.kinhealth.family.memory.InMemoryDocumentStore;
 import io.kinhealth.family.memory.InMemoryFamilyStore;
 import io.kinhealth.family.memory.InMemoryObservationStore;
+import io.kinhealth.family.memory.InMemoryTriageQueue;
 import io.kinhealth.family.observation.ObservationNormaliser;
 import io.kinhealth.family.observation.ObservationTypes;
+import io.kinhealth.family.risk.RiskEngine;
+import io.kinhealth.family.risk.RiskRuleTable;
+import io.kinhealth.family.risk.WeightGainStandard;
 import io.kinhealth.family.spi.AlertFeed;
+import io.kinhealth.family.spi.AlertSink;
+import io.kinhealth.family.spi.AlertStore;
+import io.kinhealth.family.spi.CalendarStore;
+import io.kinhealth.family.spi.DocumentStore;
 import io.kinhealth.family.spi.FamilyStore;
 import io.kinhealth.family.spi.ObservationStore;
+import io.kinhealth.family.triage.EscalationPolicy;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
 
 /**
  * The family-records module, wired once: the family graph ({@link #families()}), the door to other members' data
- * ({@link #viewing()}), readings and statistics ({@link #observations()}) and the family dashboard
- * ({@link #dashboard()}).
+ * ({@link #viewing()}), readings and statistics ({@link #observations()}), the family dashboard
+ * ({@link #dashboard()}), risk rules and the human-review queue ({@link #triage()}), the cycle and pregnancy
+ * calendar ({@link #calendar()}), health documents ({@link #documents()}) and FHIR R4 exchange ({@link #fhir()}).
  *
  * <pre>{@code
  * FamilyRecords records = FamilyRecords.builder().clock(clock).sharingGate(gate).build();
  * }</pre>
  *
  * With nothing configured it runs on the in-memory defaults: stores, transactions, events, UUIDv7 ids, the default
- * observation types, ±2 minute duplicate window, and family sharing decided (and audited) by an in-memory
- * kinhealth-compliance {@link ConsentService}. Immutable and
+ * observation types, ±2 minute duplicate window, family sharing decided (and audited) by an in-memory
+ * kinhealth-compliance {@link ConsentService}, the default risk rules and weight-gain table (see their notes on
+ * clinical review), the default escalation policy, and an in-memory review queue ({@link InMemoryTriageQueue}). Immutable and
  * thread-safe; build one per application.
  */
 public final class FamilyRecords {
@@ -45,6 +62,10 @@ public final class FamilyRecords {
   private final FamilyDashboard dashboard;
   private final FamilySharingGate gate;
   private final ConsentService consents;
+  private final CalendarService calendar;
+  private final TriageService triage;
+  private final DocumentService documents;
+  private final FhirService fhir;
 
   private FamilyRecords(Builder b) {
     CommandValidator validator = CommandValidator.ofDefaults();
@@ -61,7 +82,16 @@ public final class FamilyRecords {
     this.observations = new ObservationService(b.observationStore, b.types,
         new ObservationNormaliser(b.types, b.clock, b.ids), families, viewing, b.tx, b.events, b.clock, b.dedup,
         b.cacheSize, validator);
-    this.dashboard = new FamilyDashboard(families, viewing, observations, b.alerts, b.clock, b.cacheSize);
+    this.calendar = new CalendarService(b.calendarStore, families, viewing, observations, b.tx, b.ids, b.clock,
+        b.cyclePredictor, b.weightGain, validator);
+    this.triage = new TriageService(b.alertStore, b.alertSink, RiskEngine.of(b.riskRules, b.types, b.weightGain),
+        b.escalation, observations, calendar, families, viewing, b.tx, b.ids, b.clock, b.clinicalSources,
+        b.horizon, validator, b.events);
+    this.documents = new DocumentService(b.documentStore, families, viewing, b.tx, b.ids, b.clock,
+        b.documentMaxBytes, b.documentMediaTypes, validator);
+    this.fhir = new FhirService(families, viewing, observations, documents, b.clock);
+    this.dashboard = new FamilyDashboard(families, viewing, observations, b.alerts != null ? b.alerts : triage,
+        b.clock, b.cacheSize);
   }
 
   public static Builder builder() {
@@ -82,6 +112,26 @@ public final class FamilyRecords {
 
   public FamilyDashboard dashboard() {
     return dashboard;
+  }
+
+  /** Risk rules, alerts and the human-review queue. */
+  public TriageService triage() {
+    return triage;
+  }
+
+  /** The cycle log and pregnancy calendar. */
+  public CalendarService calendar() {
+    return calendar;
+  }
+
+  /** Health documents (reading one is a consent decision). */
+  public DocumentService documents() {
+    return documents;
+  }
+
+  /** FHIR R4 export and import. */
+  public FhirService fhir() {
+    return fhir;
   }
 
   /** The consent gate in use: kinhealth-compliance's decisions unless another gate was given. */
@@ -110,8 +160,20 @@ public final class FamilyRecords {
     private GuardianshipRules rules = GuardianshipRules.defaults();
     private FamilySharingGate gate;
     private ConsentService consents;
-    private AlertFeed alerts = AlertFeed.none();
+    private AlertFeed alerts;
     private long cacheSize = DEFAULT_CACHE_SIZE;
+    private AlertStore alertStore = new InMemoryAlertStore();
+    private AlertSink alertSink = new InMemoryTriageQueue();
+    private RiskRuleTable riskRules = RiskRuleTable.defaults();
+    private WeightGainStandard weightGain = WeightGainStandard.defaults();
+    private EscalationPolicy escalation = EscalationPolicy.defaults();
+    private Set<String> clinicalSources = Set.of();
+    private Duration horizon = TriageService.DEFAULT_HORIZON;
+    private CalendarStore calendarStore = new InMemoryCalendarStore();
+    private CyclePredictor cyclePredictor = CyclePredictor.defaults();
+    private DocumentStore documentStore = new InMemoryDocumentStore();
+    private long documentMaxBytes = DocumentService.DEFAULT_MAX_BYTES;
+    private Set<String> documentMediaTypes = DocumentService.DEFAULT_MEDIA_TYPES;
 
     private Builder() {}
 
@@ -176,9 +238,78 @@ public final class FamilyRecords {
       return this;
     }
 
-    /** Where the dashboard gets open alerts (family records part 2's risk engine). */
+    /** Where the dashboard gets open alerts; by default, the module's own {@link TriageService}. */
     public Builder alertFeed(AlertFeed value) {
       this.alerts = Check.notNull(value, "alertFeed");
+      return this;
+    }
+
+    public Builder alertStore(AlertStore value) {
+      this.alertStore = Check.notNull(value, "alertStore");
+      return this;
+    }
+
+    /** The human-review queue HIGH and CRITICAL alerts go to (default: an {@link InMemoryTriageQueue}). */
+    public Builder alertSink(AlertSink value) {
+      this.alertSink = Check.notNull(value, "alertSink");
+      return this;
+    }
+
+    /** The risk rules (default: {@link RiskRuleTable#defaults()}, which a host's clinicians should review). */
+    public Builder riskRules(RiskRuleTable value) {
+      this.riskRules = Check.notNull(value, "riskRules");
+      return this;
+    }
+
+    public Builder weightGainStandard(WeightGainStandard value) {
+      this.weightGain = Check.notNull(value, "weightGainStandard");
+      return this;
+    }
+
+    public Builder escalationPolicy(EscalationPolicy value) {
+      this.escalation = Check.notNull(value, "escalationPolicy");
+      return this;
+    }
+
+    /** Source ids whose readings were taken in a clinic (judged by clinic blood-pressure thresholds). */
+    public Builder clinicalSources(Set<String> sourceIds) {
+      this.clinicalSources = Set.copyOf(Check.noNulls(sourceIds, "clinicalSources"));
+      return this;
+    }
+
+    /** Readings older than this when judged raise no new alert (default 7 days). */
+    public Builder evaluationHorizon(Duration value) {
+      Check.notNull(value, "evaluationHorizon");
+      Check.that(!value.isNegative() && !value.isZero(), "evaluationHorizon", "horizon.not_positive",
+          "the horizon is positive");
+      this.horizon = value;
+      return this;
+    }
+
+    public Builder calendarStore(CalendarStore value) {
+      this.calendarStore = Check.notNull(value, "calendarStore");
+      return this;
+    }
+
+    public Builder cyclePredictor(CyclePredictor value) {
+      this.cyclePredictor = Check.notNull(value, "cyclePredictor");
+      return this;
+    }
+
+    public Builder documentStore(DocumentStore value) {
+      this.documentStore = Check.notNull(value, "documentStore");
+      return this;
+    }
+
+    /** Largest document accepted, in bytes (default 20 MiB). */
+    public Builder documentMaxBytes(long value) {
+      this.documentMaxBytes = Check.positive(value, "documentMaxBytes");
+      return this;
+    }
+
+    public Builder documentMediaTypes(Set<String> value) {
+      this.documentMediaTypes = Set.copyOf(Check.notEmpty(Check.noNulls(value, "documentMediaTypes"),
+          "documentMediaTypes"));
       return this;
     }
 

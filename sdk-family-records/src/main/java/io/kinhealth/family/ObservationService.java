@@ -305,7 +305,13 @@ public final class ObservationService {
   public List<DeduplicatedReading> readings(PersonId viewer, PersonId subject, String type, Instant from, Instant to) {
     ObservationType t = types.get(type);
     viewing.require(viewer, subject, t.dataCategory());
+    return readingsUnchecked(subject, t, from, to);
+  }
+
+  /** {@link #readings} without the consent decision: for callers that decided already (exports, risk rules). */
+  List<DeduplicatedReading> readingsUnchecked(PersonId subject, ObservationType t, Instant from, Instant to) {
     checkRange(from, to);
+    String type = t.key();
     List<Observation> all;
     try (Stream<Observation> s = store.stream(subject, type, from, to, PAGE)) {
       all = s.toList();

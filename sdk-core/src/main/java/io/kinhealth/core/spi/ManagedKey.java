@@ -1,6 +1,7 @@
 package io.kinhealth.core.spi;
 
 import java.security.MessageDigest;
+import java.util.Arrays;
 
 /**
  * A secret key held by a {@link KeyRing}, exposed only through the operations its {@link #use()} allows, so a host
@@ -24,6 +25,26 @@ public interface ManagedKey {
   /** Whether {@code expected} is the MAC of {@code data}, compared in constant time. */
   default boolean verifyMac(byte[] data, byte[] expected) {
     return MessageDigest.isEqual(mac(data), expected);
+  }
+
+  /** The fewest bytes a truncated MAC may keep (64 bits; NIST SP 800-107 section 5.3.3). */
+  int MIN_TRUNCATED_MAC_BYTES = 8;
+
+  /**
+   * Whether {@code expectedPrefix} equals the first {@code expectedPrefix.length} bytes of the MAC of {@code data},
+   * compared in constant time. Short tokens (a WeChat QR {@code scene} holds 32 characters) can only carry a
+   * truncated MAC; a prefix shorter than {@value #MIN_TRUNCATED_MAC_BYTES} bytes or longer than the MAC never
+   * verifies.
+   */
+  default boolean verifyTruncatedMac(byte[] data, byte[] expectedPrefix) {
+    if (expectedPrefix == null || expectedPrefix.length < MIN_TRUNCATED_MAC_BYTES) {
+      return false;
+    }
+    byte[] full = mac(data);
+    if (expectedPrefix.length > full.length) {
+      return false;
+    }
+    return MessageDigest.isEqual(Arrays.copyOf(full, expectedPrefix.length), expectedPrefix);
   }
 
   /**

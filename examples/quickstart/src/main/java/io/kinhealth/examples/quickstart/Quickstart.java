@@ -10,6 +10,8 @@ public final class Quickstart {
   private Quickstart() {}
 
   public static void main(String[] args) {
+    // Hibernate Validator logs through JBoss Logging, which would otherwise fall back to java.util.logging.
+    System.setProperty("org.jboss.logging.provider", "slf4j");
     run(System.out);
   }
 
@@ -20,7 +22,9 @@ public final class Quickstart {
     new CoreChapter(out).run();
     new ComplianceChapter(out).run();
     new ContentReviewChapter(out).run();
+    new ReferralChapter(out).run();
     new FamilyChapter(out).run();
+    new FamilyRiskChapter(out).run();
     out.println();
     out.println("Done.");
   }
