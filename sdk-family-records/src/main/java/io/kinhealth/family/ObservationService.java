@@ -273,9 +273,17 @@ public final class ObservationService {
     for (Span span : spans) {
       Instant from = Instant.ofEpochMilli(span.from);
       Instant to = Instant.ofEpochMilli(span.to);
-      // readings computed inside a host's transaction that rolls back must not stay cached
-      InMemoryTransactionRunner.recordUndo(() -> series.invalidate(span.subject, span.type, from, to));
-      tx.afterCommit(() -> series.written(span.subject, span.type, span.rows, span.from, span.to));
+      boolean[] committed = {false};
+      tx.afterCommit(() -> {
+        committed[0] = true;
+        series.written(span.subject, span.type, span.rows, span.from, span.to);
+      });
+      if (!committed[0]) {
+        // inside a caller's transaction: reads before its commit see this write, recomputed from the store; if it
+        // rolls back (in-memory runner), what they cached is dropped again
+        series.invalidate(span.subject, span.type, from, to);
+        InMemoryTransactionRunner.recordUndo(() -> series.invalidate(span.subject, span.type, from, to));
+      }
       ObservationsRecorded event = new ObservationsRecorded(span.subject, span.type.key(), from, to,
           span.rows.size(), clock.instant());
       tx.afterCommit(() -> {

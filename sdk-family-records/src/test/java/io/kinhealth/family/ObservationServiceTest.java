@@ -14,6 +14,7 @@ import io.kinhealth.core.error.ValidationException;
 import io.kinhealth.core.id.IdempotencyKey;
 import io.kinhealth.core.id.PersonId;
 import io.kinhealth.core.memory.InMemoryEventBus;
+import io.kinhealth.core.memory.InMemoryTransactionRunner;
 import io.kinhealth.core.model.Zones;
 import io.kinhealth.core.spi.Page;
 import io.kinhealth.core.spi.PageRequest;
@@ -292,6 +293,33 @@ class ObservationServiceTest {
         .at(OffsetDateTime.parse("2026-11-25T09:00:00+08:00")).source(CUFF).build()));
     assertThat(nodeB.observations().statistics(solo, solo, "heart-rate", BucketSize.DAY, from, to).get(0).count())
         .isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("inside a caller's transaction a new reading is seen at once, and if it rolls back, no longer")
+  void writesInsideACallersTransaction() {
+    glucose(MOTHER, MOTHER, "2026-11-24T08:00:00", CUFF, 5.0);
+    Instant from = local("2026-11-24T00:00:00");
+    Instant to = local("2026-11-25T00:00:00");
+    List<ObservationBucket> before = observations.statistics(MOTHER, MOTHER, "blood-glucose", BucketSize.DAY, from,
+        to);
+    assertThat(before).singleElement().extracting(ObservationBucket::count).isEqualTo(1);
+    InMemoryTransactionRunner host = new InMemoryTransactionRunner();
+    assertThatThrownBy(() -> host.execute(() -> {
+      glucose(MOTHER, MOTHER, "2026-11-24T12:00:00", APP, 9.0);
+      assertThat(observations.statistics(MOTHER, MOTHER, "blood-glucose", BucketSize.DAY, from, to))
+          .as("read your own write").singleElement().extracting(ObservationBucket::max).isEqualTo(9.0);
+      throw new IllegalStateException("the host's work fails");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(observations.statistics(MOTHER, MOTHER, "blood-glucose", BucketSize.DAY, from, to))
+        .as("rolled back: the cached day no longer holds the reading").isEqualTo(before);
+
+    host.execute(() -> glucose(MOTHER, MOTHER, "2026-11-24T13:00:00", APP, 7.0));
+    assertThat(observations.statistics(MOTHER, MOTHER, "blood-glucose", BucketSize.DAY, from, to))
+        .singleElement().satisfies(b -> {
+          assertThat(b.count()).isEqualTo(2);
+          assertThat(b.max()).isEqualTo(7.0);
+        });
   }
 
   @Test
