@@ -33,6 +33,8 @@ import java.util.stream.Stream;
 final class SeriesStatistics {
   /** Above this many readings per series, a write drops the buckets it touches instead of merging into them. */
   static final int MERGE_LIMIT = 2_000;
+  /** How many readings a cached bucket holds per unit of the cache size. */
+  static final int READINGS_PER_UNIT = 64;
 
   /** A cached bucket: its readings and, once asked for, its statistics. */
   private static final class Cached {
@@ -60,12 +62,21 @@ final class SeriesStatistics {
   SeriesStatistics(ObservationStore store, ObservationTypes types, DedupPolicy dedup, long cacheSize) {
     this.store = store;
     this.dedup = dedup;
-    this.cache = new BucketCache<>(cacheSize);
+    this.cache = new BucketCache<>(cacheSize, SeriesStatistics::weight);
     this.window = dedup.window().toMillis();
     this.maxTotal = ObservationService.MAX_TOTAL_PERIOD.toMillis();
     for (ObservationType t : types.all()) {
       statistics.put(t.key(), BucketStatistics.of(t, dedup));
     }
+  }
+
+  /**
+   * A cached bucket weighs one per {@value #READINGS_PER_UNIT} readings it holds (at least one), so the cache size
+   * bounds the readings kept on the heap as well as the buckets.
+   */
+  static int weight(Cached c) {
+    int readings = c.columns != null ? c.columns.size() : c.records.size();
+    return 1 + readings / READINGS_PER_UNIT;
   }
 
   /** The series' write version: it moves with every write to the member's readings of the type. */

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.BiFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * Cached buckets per member, type, zone, size and start, so a dashboard reads 90 days of statistics without
@@ -42,8 +43,13 @@ public final class BucketCache<V> {
   private final Map<Series, Version> versions = new ConcurrentHashMap<>();
   private final long maxBucketMillis = 32L * 24 * 3600 * 1000; // a month plus a DST hour, rounded up
 
-  public BucketCache(long maximumSize) {
-    this.cache = Caffeine.newBuilder().maximumSize(maximumSize)
+  /**
+   * A cache of at most {@code maximumWeight}, where a bucket weighs what {@code weigher} says (at least 1): buckets
+   * that hold their readings weigh by how many, so a month of a CGM is not counted as one entry.
+   */
+  public BucketCache(long maximumWeight, ToIntFunction<V> weigher) {
+    this.cache = Caffeine.newBuilder().maximumWeight(maximumWeight)
+        .weigher((Key k, V v) -> Math.max(1, weigher.applyAsInt(v)))
         .removalListener((Key k, V v, RemovalCause cause) -> {
           if (k != null && cause != RemovalCause.REPLACED) {
             unindex(k);
@@ -140,6 +146,7 @@ public final class BucketCache<V> {
     }
   }
 
+  /** How many buckets are cached, after pending evictions ran. */
   public long size() {
     cache.cleanUp();
     return cache.estimatedSize();
