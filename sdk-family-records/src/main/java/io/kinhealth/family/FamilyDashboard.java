@@ -1,5 +1,7 @@
 package io.kinhealth.family;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kinhealth.core.error.ForbiddenException;
 import io.kinhealth.core.id.PersonId;
 import io.kinhealth.core.validation.Check;
@@ -37,7 +39,9 @@ import java.util.Set;
  * <p>Guarantees: every member other than the viewer is shown only through {@link FamilyViewing} (a consent decision
  * per member, audited, made at this call); a member who shares nothing is HIDDEN with no data, no alert and no hint
  * of whether data exists; alerts are asked for, and filtered to, the categories the viewer may see. Trends are
- * computed from cached daily buckets in each member's own zone. Thread-safe; built by {@link FamilyRecords}.
+ * computed from cached daily buckets in each member's own zone, and kept per member and type until a write to that
+ * type (or the day) changes: right after a device syncs, a view recomputes only what the sync touched. Thread-safe;
+ * built by {@link FamilyRecords}.
  */
 public final class FamilyDashboard {
   /** The trend windows in days. */
@@ -50,14 +54,27 @@ public final class FamilyDashboard {
   private final ObservationService observations;
   private final AlertFeed alerts;
   private final Clock clock;
+  /**
+   * Per member, type, zone and day: the latest reading and trends, tagged with the write version of the member's
+   * readings of the type they were computed at. A view reuses them while the version stands (no bucket is touched);
+   * after a write it recomputes that type alone, from the cached daily buckets (one of them updated by the write).
+   * Holds member data, never a viewer's permission: every view still decides what each viewer may see.
+   */
+  private final Cache<SummaryKey, Summary> summaries;
+
+  private record SummaryKey(PersonId member, String type, ZoneId zone, long day) {}
+
+  /** A type's summary (null: no reading) as of a write version. */
+  private record Summary(long version, TypeSummary summary) {}
 
   FamilyDashboard(FamilyService families, FamilyViewing viewing, ObservationService observations, AlertFeed alerts,
-      Clock clock) {
+      Clock clock, long cacheSize) {
     this.families = families;
     this.viewing = viewing;
     this.observations = observations;
     this.alerts = alerts;
     this.clock = clock;
+    this.summaries = Caffeine.newBuilder().maximumSize(cacheSize).executor(Runnable::run).build();
   }
 
   /** The dashboard of {@code family} as {@code viewer} (an active member) sees it now, over every registered type. */
@@ -97,20 +114,33 @@ public final class FamilyDashboard {
         : decision.permitted().containsAll(categories) ? Visibility.SHARED : Visibility.PARTIAL;
     ZoneId zone = families.profile(member).zone();
     LocalDate today = LocalDate.now(clock.withZone(zone));
-    Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
-    Instant from = today.minusDays(WINDOWS.get(WINDOWS.size() - 1) - 1L).atStartOfDay(zone).toInstant();
-    BucketBoundaries days = BucketBoundaries.of(zone, BucketSize.DAY, from, to);
-    List<TypeSummary> summaries = new ArrayList<>();
+    BucketBoundaries days = null; // computed only if a summary must be
+    List<TypeSummary> shown = new ArrayList<>();
     for (ObservationType t : types) {
       if (!decision.permits(t.dataCategory())) {
         continue;
       }
-      Optional<Observation> latest = observations.latestUnchecked(member, t);
-      if (latest.isEmpty()) {
-        continue;
+      SummaryKey key = new SummaryKey(member, t.key(), zone, today.toEpochDay());
+      long version = observations.version(member, t); // read before reading: a racing write makes it stale
+      Summary summary = summaries.getIfPresent(key);
+      if (summary == null || summary.version() != version) { // a write since: this type alone is recomputed
+        Optional<Observation> latest = observations.latestUnchecked(member, t);
+        TypeSummary computed = null;
+        if (latest.isPresent()) {
+          if (days == null) {
+            Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
+            Instant from = today.minusDays(WINDOWS.get(WINDOWS.size() - 1) - 1L).atStartOfDay(zone).toInstant();
+            days = BucketBoundaries.of(zone, BucketSize.DAY, from, to);
+          }
+          computed = new TypeSummary(t, latest.get(), trends(t, observations.statisticsUnchecked(member, t, days),
+              today, zone));
+        }
+        summary = new Summary(version, computed);
+        summaries.put(key, summary);
       }
-      summaries.add(new TypeSummary(t, latest.get(), trends(t, observations.statisticsUnchecked(member, t, days), today,
-          zone)));
+      if (summary.summary() != null) {
+        shown.add(summary.summary());
+      }
     }
     List<OpenAlert> open = new ArrayList<>();
     for (OpenAlert a : alerts.openAlerts(member, decision.permitted(), ALERTS_PER_MEMBER)) {
@@ -118,7 +148,7 @@ public final class FamilyDashboard {
         open.add(a); // a feed that returns more than it was asked for cannot leak through the dashboard
       }
     }
-    return new MemberCard(member, relationship, decision.standing(), visibility, summaries, open);
+    return new MemberCard(member, relationship, decision.standing(), visibility, shown, open);
   }
 
   static List<Trend> trends(ObservationType t, List<ObservationBucket> days, LocalDate today, ZoneId zone) {

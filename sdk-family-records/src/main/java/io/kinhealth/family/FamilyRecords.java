@@ -53,7 +53,10 @@ import java.util.Set;
  * thread-safe; build one per application.
  */
 public final class FamilyRecords {
-  /** How many computed buckets the statistics cache keeps by default. */
+  /**
+   * The statistics cache's default size: buckets, each counted once per 64 readings it keeps (a day of a CGM counts
+   * 5), plus the dashboard's per-type summaries.
+   */
   public static final long DEFAULT_CACHE_SIZE = 200_000;
 
   private final FamilyService families;
@@ -91,7 +94,7 @@ public final class FamilyRecords {
         b.documentMaxBytes, b.documentMediaTypes, validator);
     this.fhir = new FhirService(families, viewing, observations, documents, b.clock);
     this.dashboard = new FamilyDashboard(families, viewing, observations, b.alerts != null ? b.alerts : triage,
-        b.clock);
+        b.clock, b.cacheSize);
   }
 
   public static Builder builder() {

@@ -6,13 +6,13 @@ import io.kinhealth.core.error.KinHealthException;
 import io.kinhealth.core.error.ValidationException;
 import io.kinhealth.core.id.IdempotencyKey;
 import io.kinhealth.core.id.PersonId;
+import io.kinhealth.core.memory.InMemoryTransactionRunner;
 import io.kinhealth.core.spi.EventBus;
 import io.kinhealth.core.spi.TransactionRunner;
 import io.kinhealth.core.validation.Check;
 import io.kinhealth.core.validation.CommandValidator;
 import io.kinhealth.family.dedup.DedupPolicy;
 import io.kinhealth.family.dedup.DeduplicatedReading;
-import io.kinhealth.family.dedup.TotalsSweep;
 import io.kinhealth.family.dedup.VitalSignDeduplicator;
 import io.kinhealth.family.ingest.DexcomG6CsvImporter;
 import io.kinhealth.family.ingest.ImportIssue;
@@ -21,7 +21,6 @@ import io.kinhealth.family.ingest.OmhReading;
 import io.kinhealth.family.ingest.OmhSchemaId;
 import io.kinhealth.family.ingest.OpenMHealthImporter;
 import io.kinhealth.family.ingest.ParsedImport;
-import io.kinhealth.family.internal.BucketCache;
 import io.kinhealth.family.internal.NaturalKey;
 import io.kinhealth.family.observation.Aggregation;
 import io.kinhealth.family.observation.Observation;
@@ -33,9 +32,7 @@ import io.kinhealth.family.observation.Source;
 import io.kinhealth.family.spi.ObservationStore;
 import io.kinhealth.family.stats.BucketBoundaries;
 import io.kinhealth.family.stats.BucketSize;
-import io.kinhealth.family.stats.BucketStatistics;
 import io.kinhealth.family.stats.ObservationBucket;
-import io.kinhealth.family.stats.SeriesColumns;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -45,7 +42,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,9 +53,10 @@ import java.util.stream.Stream;
  * data is a consent decision) as de-duplicated readings, the latest reading, or bucket statistics in the member's
  * zone.
  *
- * <p>Statistics are cached per bucket; a write invalidates exactly the buckets its time touches (widened by the
- * duplicate window), here and, through the {@link ObservationsRecorded} event, on other nodes. Range reads stream
- * from the store a page at a time. Thread-safe; built by {@link FamilyRecords}.
+ * <p>Statistics are cached per bucket with the readings behind each bucket; a write made here merges its readings
+ * into exactly the buckets its time touches (widened by the duplicate window), which are recomputed from memory on
+ * the next read; a write reported by another node through the {@link ObservationsRecorded} event drops them. Range
+ * reads stream from the store a page at a time. Thread-safe; built by {@link FamilyRecords}.
  */
 public final class ObservationService {
   /** Longest period one count record (steps, fetal movements) may cover. */
@@ -77,11 +74,12 @@ public final class ObservationService {
   private final EventBus events;
   private final Clock clock;
   private final DedupPolicy dedup;
-  private final BucketCache cache;
+  private final SeriesStatistics series;
+  /** The event this service is publishing on this thread: its own writes already updated its cache. */
+  private final ThreadLocal<ObservationsRecorded> publishing = new ThreadLocal<>();
   private final CommandValidator validator;
   private final DexcomG6CsvImporter dexcom = new DexcomG6CsvImporter();
   private final OpenMHealthImporter openMHealth;
-  private final Map<String, BucketStatistics> statistics = new HashMap<>();
 
   ObservationService(ObservationStore store, ObservationTypes types, ObservationNormaliser normaliser,
       FamilyService families, FamilyViewing viewing, TransactionRunner tx, EventBus events, Clock clock,
@@ -95,13 +93,14 @@ public final class ObservationService {
     this.events = events;
     this.clock = clock;
     this.dedup = dedup;
-    this.cache = new BucketCache(cacheSize);
+    this.series = new SeriesStatistics(store, types, dedup, cacheSize);
     this.validator = validator;
     this.openMHealth = new OpenMHealthImporter(clock);
-    for (ObservationType t : types.all()) {
-      statistics.put(t.key(), BucketStatistics.of(t, dedup));
-    }
-    events.subscribe(ObservationsRecorded.class, e -> invalidate(e.subject(), e.observationType(), e.from(), e.to()));
+    events.subscribe(ObservationsRecorded.class, e -> {
+      if (publishing.get() != e) { // another node's write (or one delivered later): drop what it touched
+        types.find(e.observationType()).ifPresent(t -> series.invalidate(e.subject(), t, e.from(), e.to()));
+      }
+    });
   }
 
   public ObservationTypes types() {
@@ -180,36 +179,35 @@ public final class ObservationService {
 
   private ImportReport store(ParsedImport parsed) {
     List<ImportIssue> rejected = new ArrayList<>(parsed.rejected());
-    List<Observation> normalised = new ArrayList<>();
-    for (Reading r : parsed.readings()) {
+    List<Reading> readings = parsed.readings();
+    List<ObservationStore.Append> appends = new ArrayList<>(readings.size());
+    Instant now = clock.instant(); // one import, one recorded time
+    for (Reading r : readings) {
       try {
-        normalised.add(normaliser.normalise(r));
+        Observation o = normaliser.normalise(r, now);
+        appends.add(new ObservationStore.Append(naturalKey(o), o));
       } catch (ValidationException e) {
         rejected.add(new ImportIssue(r.reference() == null ? "reading" : r.reference(), e.field().orElse("reading"),
             e.reason(), e.getMessage()));
       }
     }
-    int[] counts = new int[2]; // imported, already present
-    List<Observation> stored = tx.inTransaction(() -> {
-      List<Observation> out = new ArrayList<>();
-      for (Observation o : normalised) {
-        try {
-          Observation s = store.append(naturalKey(o), o);
-          if (s == o) {
-            counts[0]++;
-            out.add(s);
-          } else {
-            counts[1]++;
-          }
-        } catch (IdempotencyConflictException e) {
-          rejected.add(new ImportIssue(o.provenance().knownReference().orElse("reading"), "values",
-              "import.already_imported_differently", "this reading was imported before with other values"));
-        }
+    // one batch: each reading keeps its own natural key, a conflict is reported for that reading only
+    List<ObservationStore.Outcome> outcomes = tx.inTransaction(() -> store.appendEach(appends));
+    List<Observation> stored = new ArrayList<>(appends.size());
+    int present = 0;
+    for (int i = 0; i < outcomes.size(); i++) {
+      Observation o = appends.get(i).observation();
+      switch (outcomes.get(i)) {
+        case STORED -> stored.add(o);
+        case ALREADY_STORED -> present++;
+        case KEY_CONFLICT -> rejected.add(new ImportIssue(o.provenance().knownReference().orElse("reading"),
+            "values", "import.already_imported_differently", "this reading was imported before with other values"));
+        default -> throw new IllegalStateException("unknown outcome " + outcomes.get(i));
       }
-      return out;
-    });
+    }
     written(stored);
-    return new ImportReport(parsed.recordsRead(), counts[0], counts[1], parsed.ignored(), rejected, parsed.warnings());
+    return new ImportReport(parsed.recordsRead(), stored.size(), present, parsed.ignored(), rejected,
+        parsed.warnings());
   }
 
   /** The same reading (member, type, source, time, statistic) always gets the same key, so re-imports are harmless. */
@@ -227,37 +225,76 @@ public final class ObservationService {
     return o;
   }
 
-  private record Series(PersonId subject, ObservationType type) {}
+  /** The time span written to one series by one operation. */
+  private static final class Span {
+    final PersonId subject;
+    final ObservationType type;
+    final List<Observation> rows = new ArrayList<>();
+    long from = Long.MAX_VALUE;
+    long to = Long.MIN_VALUE;
 
-  private void written(List<Observation> stored) {
-    Map<Series, Instant[]> spans = new java.util.LinkedHashMap<>();
-    for (Observation o : stored) { // one pass: the time span written per series
-      Instant[] span = spans.computeIfAbsent(new Series(o.subject(), o.type()),
-          k -> new Instant[] {o.effectiveAt(), o.effectiveAt(), Instant.EPOCH});
-      Instant end = o.effectiveEnd() == null ? o.effectiveAt() : o.effectiveEnd();
-      if (o.effectiveAt().isBefore(span[0])) {
-        span[0] = o.effectiveAt();
-      }
-      if (end.isAfter(span[1])) {
-        span[1] = end;
-      }
-      span[2] = span[2].plusMillis(1); // the count, kept as milliseconds since the epoch
+    Span(PersonId subject, ObservationType type) {
+      this.subject = subject;
+      this.type = type;
     }
-    for (Map.Entry<Series, Instant[]> e : spans.entrySet()) {
-      Series series = e.getKey();
-      Instant[] span = e.getValue();
-      invalidate(series.subject(), series.type().key(), span[0], span[1]);
-      ObservationsRecorded event = new ObservationsRecorded(series.subject(), series.type().key(), span[0], span[1],
-          (int) span[2].toEpochMilli(), clock.instant());
-      tx.afterCommit(() -> events.publish(event));
+
+    boolean holds(Observation o) {
+      return (o.type() == type || o.type().equals(type)) && (o.subject() == subject || o.subject().equals(subject));
+    }
+
+    void add(Observation o) {
+      long at = o.effectiveAt().toEpochMilli();
+      long end = o.effectiveEnd() == null ? at : o.effectiveEnd().toEpochMilli();
+      from = Math.min(from, at);
+      to = Math.max(to, end);
+      rows.add(o);
     }
   }
 
-  private void invalidate(PersonId subject, String type, Instant from, Instant to) {
-    ObservationType t = types.find(type).orElse(null);
-    long margin = t != null && t.aggregation() == Aggregation.TOTAL ? MAX_TOTAL_PERIOD.toMillis()
-        : dedup.window().toMillis();
-    cache.invalidate(subject, type, from, to, margin);
+  private void written(List<Observation> stored) {
+    List<Span> spans = new ArrayList<>(4);
+    Span last = null;
+    for (Observation o : stored) { // one pass: an import holds one member's readings of a few types
+      if (last == null || !last.holds(o)) {
+        last = null;
+        for (Span s : spans) {
+          if (s.holds(o)) {
+            last = s;
+            break;
+          }
+        }
+        if (last == null) {
+          last = new Span(o.subject(), o.type());
+          spans.add(last);
+        }
+      }
+      last.add(o);
+    }
+    for (Span span : spans) {
+      Instant from = Instant.ofEpochMilli(span.from);
+      Instant to = Instant.ofEpochMilli(span.to);
+      boolean[] committed = {false};
+      tx.afterCommit(() -> {
+        committed[0] = true;
+        series.written(span.subject, span.type, span.rows, span.from, span.to);
+      });
+      if (!committed[0]) {
+        // inside a caller's transaction: reads before its commit see this write, recomputed from the store; if it
+        // rolls back (in-memory runner), what they cached is dropped again
+        series.invalidate(span.subject, span.type, from, to);
+        InMemoryTransactionRunner.recordUndo(() -> series.invalidate(span.subject, span.type, from, to));
+      }
+      ObservationsRecorded event = new ObservationsRecorded(span.subject, span.type.key(), from, to,
+          span.rows.size(), clock.instant());
+      tx.afterCommit(() -> {
+        publishing.set(event);
+        try {
+          events.publish(event);
+        } finally {
+          publishing.remove();
+        }
+      });
+    }
   }
 
   private void requireManages(PersonId actor, PersonId subject) {
@@ -332,63 +369,12 @@ public final class ObservationService {
 
   /** Statistics over precomputed boundaries (the dashboard computes them once per member). */
   List<ObservationBucket> statisticsUnchecked(PersonId subject, ObservationType t, BucketBoundaries bounds) {
-    ZoneId zone = bounds.zone();
-    BucketSize size = bounds.size();
-    List<ObservationBucket> out = new ArrayList<>();
-    int b = 0;
-    while (b < bounds.count()) {
-      List<ObservationBucket> hit = cache.get(key(subject, t, zone, size, bounds, b));
-      if (hit != null) {
-        out.addAll(hit);
-        b++;
-        continue;
-      }
-      int runEnd = b + 1; // compute the whole run of missing buckets from one range read
-      while (runEnd < bounds.count() && cache.get(key(subject, t, zone, size, bounds, runEnd)) == null) {
-        runEnd++;
-      }
-      out.addAll(compute(subject, t, zone, size, bounds, b, runEnd));
-      b = runEnd;
-    }
-    return out;
+    return series.statistics(subject, t, bounds);
   }
 
-  private List<ObservationBucket> compute(PersonId subject, ObservationType t, ZoneId zone, BucketSize size,
-      BucketBoundaries bounds, int first, int end) {
-    Instant start = bounds.start(first);
-    Instant stop = bounds.end(end - 1);
-    BucketBoundaries run = BucketBoundaries.of(zone, size, start, stop);
-    BucketStatistics stats = statistics.get(t.key());
-    long version = cache.version(subject, t.key());
-    List<ObservationBucket> computed;
-    if (t.aggregation() == Aggregation.TOTAL) {
-      List<Observation> records;
-      try (Stream<Observation> s = store.stream(subject, t.key(), start.minus(MAX_TOTAL_PERIOD), stop, PAGE)) {
-        records = s.filter(o -> o.effectiveEnd().isAfter(start) || o.effectiveEnd().equals(o.effectiveAt())).toList();
-      }
-      computed = stats.totals(new TotalsSweep(dedup.priorities()).sweep(records), run);
-    } else {
-      List<Observation> readings;
-      try (Stream<Observation> s = store.stream(subject, t.key(), start.minus(dedup.window()),
-          stop.plus(dedup.window()).plusMillis(1), PAGE)) {
-        readings = s.toList();
-      }
-      computed = stats.compute(SeriesColumns.from(readings, t, dedup.priorities()), run);
-    }
-    Map<Instant, List<ObservationBucket>> byStart = new HashMap<>();
-    for (ObservationBucket ob : computed) {
-      byStart.computeIfAbsent(ob.start(), k -> new ArrayList<>()).add(ob);
-    }
-    for (int i = first; i < end; i++) {
-      cache.put(key(subject, t, zone, size, bounds, i), byStart.getOrDefault(bounds.start(i), List.of()), version);
-    }
-    return computed;
-  }
-
-  private static BucketCache.Key key(PersonId subject, ObservationType t, ZoneId zone, BucketSize size,
-      BucketBoundaries bounds, int b) {
-    return new BucketCache.Key(subject, t.key(), zone, size, bounds.start(b).toEpochMilli(),
-        bounds.end(b).toEpochMilli());
+  /** The write version of a member's readings of a type: it moves with every write (here or reported by events). */
+  long version(PersonId subject, ObservationType t) {
+    return series.version(subject, t.key());
   }
 
   private static void checkRange(Instant from, Instant to) {

@@ -14,6 +14,7 @@ import io.kinhealth.core.error.ValidationException;
 import io.kinhealth.core.id.IdempotencyKey;
 import io.kinhealth.core.id.PersonId;
 import io.kinhealth.core.memory.InMemoryEventBus;
+import io.kinhealth.core.memory.InMemoryTransactionRunner;
 import io.kinhealth.core.model.Zones;
 import io.kinhealth.core.spi.Page;
 import io.kinhealth.core.spi.PageRequest;
@@ -57,6 +58,11 @@ class ObservationServiceTest {
     @Override
     public Observation append(IdempotencyKey key, Observation observation) {
       return inner.append(key, observation);
+    }
+
+    @Override
+    public List<Outcome> appendEach(List<Append> appends) {
+      return inner.appendEach(appends);
     }
 
     @Override
@@ -158,6 +164,33 @@ class ObservationServiceTest {
   }
 
   @Test
+  @DisplayName("a re-sync stores only new readings; one that changed is reported as imported differently, alone")
+  void resync() {
+    List<Reading> first = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      first.add(Reading.builder(MOTHER, "heart-rate").values("/min", 60 + i)
+          .at(OffsetDateTime.parse("2026-11-25T07:00:00+08:00").plusMinutes(i)).source(CUFF)
+          .importedFrom("app-sync", "row " + (i + 1)).build());
+    }
+    assertThat(observations.importReadings(MOTHER, MOTHER, first).imported()).isEqualTo(5);
+    List<Reading> second = new ArrayList<>(first);
+    second.set(2, Reading.builder(MOTHER, "heart-rate").values("/min", 99)
+        .at(OffsetDateTime.parse("2026-11-25T07:02:00+08:00")).source(CUFF).importedFrom("app-sync", "row 3").build());
+    second.add(Reading.builder(MOTHER, "heart-rate").values("/min", 70)
+        .at(OffsetDateTime.parse("2026-11-25T07:10:00+08:00")).source(CUFF).importedFrom("app-sync", "row 6").build());
+    second.add(Reading.builder(MOTHER, "heart-rate").values("/min", 400)
+        .at(OffsetDateTime.parse("2026-11-25T07:11:00+08:00")).source(CUFF).importedFrom("app-sync", "row 7").build());
+    ImportReport report = observations.importReadings(MOTHER, MOTHER, second);
+    assertThat(report.imported()).isEqualTo(1);
+    assertThat(report.alreadyPresent()).isEqualTo(4);
+    assertThat(report.rejected()).extracting(i -> i.location() + " " + i.reason()).containsExactly(
+        "row 7 observation.value.implausible", "row 3 import.already_imported_differently");
+    assertThat(observations.readings(MOTHER, MOTHER, "heart-rate", local("2026-11-25T07:00:00"),
+        local("2026-11-25T08:00:00"))).extracting(r -> r.kept().value()).containsExactly(60.0, 61.0, 62.0, 63.0, 64.0,
+        70.0);
+  }
+
+  @Test
   @DisplayName("Open mHealth documents import, rejected ones are reported with their reason and field")
   void openMHealthImport() {
     ImportReport report = observations.importOpenMHealth(MOTHER, MOTHER, OmhSchemaId.omh("blood-pressure", "4.0"),
@@ -200,7 +233,7 @@ class ObservationServiceTest {
   }
 
   @Test
-  @DisplayName("a late reading recomputes only the day it lands in; the other 29 come from the cache")
+  @DisplayName("a late reading recomputes only the day it lands in, from memory; the other 29 come from the cache")
   void lateDataTouchesOneBucket() {
     for (int d = 0; d < 30; d++) {
       glucose(MOTHER, MOTHER, LocalDate.of(2026, 10, 27).plusDays(d) + "T08:00:00", CUFF, 5 + d * 0.01);
@@ -217,11 +250,9 @@ class ObservationServiceTest {
     glucose(MOTHER, MOTHER, "2026-11-01T21:00:00", APP, 9.0); // arrives late, for the sixth day
     List<ObservationBucket> after = observations.statistics(MOTHER, MOTHER, "blood-glucose", BucketSize.DAY, from,
         to);
-    assertThat(store.ranges).singleElement().satisfies(r -> {
-      assertThat(r[0]).isEqualTo(local("2026-11-01T00:00:00").minus(Duration.ofMinutes(2)));
-      assertThat(r[1]).isEqualTo(local("2026-11-02T00:00:00").plus(Duration.ofMinutes(2)).plusMillis(1));
-    });
+    assertThat(store.ranges).as("the write merged into the cached day: nothing re-read").isEmpty();
     assertThat(after.get(5).count()).isEqualTo(2);
+    assertThat(after.get(5).max()).isEqualTo(9.0);
     for (int d = 0; d < 30; d++) {
       if (d != 5) {
         assertThat(after.get(d)).isEqualTo(before.get(d));
@@ -262,6 +293,62 @@ class ObservationServiceTest {
         .at(OffsetDateTime.parse("2026-11-25T09:00:00+08:00")).source(CUFF).build()));
     assertThat(nodeB.observations().statistics(solo, solo, "heart-rate", BucketSize.DAY, from, to).get(0).count())
         .isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("inside a caller's transaction a new reading is seen at once, and if it rolls back, no longer")
+  void writesInsideACallersTransaction() {
+    glucose(MOTHER, MOTHER, "2026-11-24T08:00:00", CUFF, 5.0);
+    Instant from = local("2026-11-24T00:00:00");
+    Instant to = local("2026-11-25T00:00:00");
+    List<ObservationBucket> before = observations.statistics(MOTHER, MOTHER, "blood-glucose", BucketSize.DAY, from,
+        to);
+    assertThat(before).singleElement().extracting(ObservationBucket::count).isEqualTo(1);
+    InMemoryTransactionRunner host = new InMemoryTransactionRunner();
+    assertThatThrownBy(() -> host.execute(() -> {
+      glucose(MOTHER, MOTHER, "2026-11-24T12:00:00", APP, 9.0);
+      assertThat(observations.statistics(MOTHER, MOTHER, "blood-glucose", BucketSize.DAY, from, to))
+          .as("read your own write").singleElement().extracting(ObservationBucket::max).isEqualTo(9.0);
+      throw new IllegalStateException("the host's work fails");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(observations.statistics(MOTHER, MOTHER, "blood-glucose", BucketSize.DAY, from, to))
+        .as("rolled back: the cached day no longer holds the reading").isEqualTo(before);
+
+    host.execute(() -> glucose(MOTHER, MOTHER, "2026-11-24T13:00:00", APP, 7.0));
+    assertThat(observations.statistics(MOTHER, MOTHER, "blood-glucose", BucketSize.DAY, from, to))
+        .singleElement().satisfies(b -> {
+          assertThat(b.count()).isEqualTo(2);
+          assertThat(b.max()).isEqualTo(7.0);
+        });
+  }
+
+  @Test
+  @DisplayName("another node's late reading makes this node re-read exactly the day it lands in")
+  void lateDataFromAnotherNode() {
+    InMemoryEventBus bus = new InMemoryEventBus();
+    CountingStore shared = new CountingStore();
+    Family4 nodeA = new Family4(b -> b.eventBus(bus).observationStore(shared));
+    FamilyRecords nodeB = FamilyRecords.builder().clock(nodeA.clock).eventBus(bus).observationStore(shared)
+        .familyStore(new io.kinhealth.family.memory.InMemoryFamilyStore()).build();
+    PersonId solo = PersonId.of("p-solo");
+    for (int d = 0; d < 30; d++) {
+      nodeA.records.observations().record(new RecordReading(nodeA.key(), solo, Reading.builder(solo, "heart-rate")
+          .values("bpm", 70).at(OffsetDateTime.of(LocalDate.of(2026, 10, 27).plusDays(d).atTime(8, 0),
+              ZoneOffset.ofHours(8))).source(CUFF).build()));
+    }
+    Instant from = local("2026-10-27T00:00:00");
+    Instant to = local("2026-11-26T00:00:00");
+    assertThat(nodeB.observations().statistics(solo, solo, "heart-rate", BucketSize.DAY, from, to)).hasSize(30);
+    shared.ranges.clear();
+    nodeA.records.observations().record(new RecordReading(nodeA.key(), solo, Reading.builder(solo, "heart-rate")
+        .values("bpm", 90).at(OffsetDateTime.parse("2026-11-01T21:00:00+08:00")).source(CUFF).build()));
+    List<ObservationBucket> after = nodeB.observations().statistics(solo, solo, "heart-rate", BucketSize.DAY, from,
+        to);
+    assertThat(shared.ranges).singleElement().satisfies(r -> {
+      assertThat(r[0]).isEqualTo(local("2026-11-01T00:00:00").minus(Duration.ofMinutes(2)));
+      assertThat(r[1]).isEqualTo(local("2026-11-02T00:00:00").plus(Duration.ofMinutes(2)).plusMillis(1));
+    });
+    assertThat(after.get(5).count()).isEqualTo(2);
   }
 
   @Test

@@ -25,10 +25,7 @@ public interface TypedId {
       throw new ValidationException(field, "id.too_long", field + " must be at most " + MAX_LENGTH + " characters");
     }
     for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '.' || c == '_' || c == ':' || c == '-';
-      if (!ok) {
+      if (!IdAlphabet.contains(v.charAt(i))) {
         throw new ValidationException(field, "id.charset", field + " may contain only A-Z a-z 0-9 . _ : -");
       }
     }

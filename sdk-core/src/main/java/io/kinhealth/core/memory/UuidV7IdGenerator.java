@@ -5,6 +5,7 @@ import io.kinhealth.core.validation.Check;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Random;
+import java.util.UUID;
 
 /**
  * The default {@link IdGenerator}: RFC 9562 UUID version 7 in canonical lower-case form (36 characters).
@@ -55,23 +56,7 @@ public final class UuidV7IdGenerator implements IdGenerator {
   }
 
   private static String format(long msb, long lsb) {
-    char[] out = new char[36];
-    hex(out, 0, msb >>> 32, 8);
-    out[8] = '-';
-    hex(out, 9, msb >>> 16, 4);
-    out[13] = '-';
-    hex(out, 14, msb, 4);
-    out[18] = '-';
-    hex(out, 19, lsb >>> 48, 4);
-    out[23] = '-';
-    hex(out, 24, lsb, 12);
-    return new String(out);
-  }
-
-  private static void hex(char[] out, int offset, long value, int digits) {
-    for (int i = digits - 1; i >= 0; i--) {
-      out[offset + i] = Character.forDigit((int) (value & 0xF), 16);
-      value >>>= 4;
-    }
+    // java.util.UUID writes the canonical lower-case form straight into the string's bytes: no char[] to compress
+    return new UUID(msb, lsb).toString();
   }
 }

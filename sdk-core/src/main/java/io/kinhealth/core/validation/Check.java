@@ -2,7 +2,9 @@ package io.kinhealth.core.validation;
 
 import io.kinhealth.core.error.ValidationException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * Argument checks for constructors and factories that throw a {@link ValidationException} naming the field, never a
@@ -43,6 +45,15 @@ public final class Check {
   /** Throws unless the collection is non-null and has no null elements; returns it. */
   public static <C extends Collection<?>> C noNulls(C values, String field) {
     notNull(values, field);
+    if (values instanceof List<?> list && values instanceof RandomAccess) {
+      // indexed: no iterator per call (constructors check their small lists on every hot-path record)
+      for (int i = 0, n = list.size(); i < n; i++) {
+        if (list.get(i) == null) {
+          throw new ValidationException(field + "[" + i + "]", "required", field + "[" + i + "] is required");
+        }
+      }
+      return values;
+    }
     int i = 0;
     for (Object v : values) {
       if (v == null) {

@@ -16,7 +16,9 @@ class UuidV7IdGeneratorTest {
   void version7() {
     Instant now = Instant.parse("2026-11-25T09:00:00.123Z");
     UuidV7IdGenerator ids = new UuidV7IdGenerator(Clock.fixed(now, ZoneOffset.UTC), new Random(1));
-    UUID uuid = UUID.fromString(ids.newId());
+    String id = ids.newId();
+    assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    UUID uuid = UUID.fromString(id);
     assertThat(uuid.version()).isEqualTo(7);
     assertThat(uuid.variant()).isEqualTo(2);
     assertThat(uuid.getMostSignificantBits() >>> 16).isEqualTo(now.toEpochMilli());

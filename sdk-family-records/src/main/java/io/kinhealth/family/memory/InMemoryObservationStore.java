@@ -1,10 +1,10 @@
 package io.kinhealth.family.memory;
 
 import io.kinhealth.core.error.ConflictException;
+import io.kinhealth.core.error.IdempotencyConflictException;
 import io.kinhealth.core.error.ValidationException;
 import io.kinhealth.core.id.IdempotencyKey;
 import io.kinhealth.core.id.PersonId;
-import io.kinhealth.core.error.IdempotencyConflictException;
 import io.kinhealth.core.memory.InMemoryTransactionRunner;
 import io.kinhealth.core.spi.Page;
 import io.kinhealth.core.spi.PageRequest;
@@ -14,58 +14,105 @@ import io.kinhealth.family.observation.ObservationId;
 import io.kinhealth.family.spi.ObservationStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * The embedded default {@link ObservationStore}: per member and type a skip list ordered by (time, id), so range
- * reads are ordered slices and appends of late data cost a logarithmic insert. Thread-safe (appends are
- * serialised, reads are lock-free); writes made inside an {@link InMemoryTransactionRunner} transaction are undone
- * if it rolls back. Not durable.
+ * The embedded default {@link ObservationStore}: per member and type the rows in (time, id) order as chunks of
+ * sorted arrays (see {@code SeriesRows}), so range reads are ordered slices, appends in time order cost two array
+ * stores and late data a copy of one chunk; ids and idempotency keys in open-addressing tables. A row costs a few
+ * array slots beyond the observation itself, which keeps a large import from drowning in garbage-collector copying.
+ *
+ * <p>Thread-safe: writes are serialised by the store's lock, range and latest reads never lock (they see each
+ * series as a consistent prefix of what is being appended). Writes made inside an {@link InMemoryTransactionRunner}
+ * transaction are undone if it rolls back: one undo record per append, or per {@link #appendEach} batch. Not
+ * durable.
  */
 public final class InMemoryObservationStore implements ObservationStore {
   private record SeriesKey(PersonId subject, String type) {}
 
-  private record RowKey(long epochMillis, String id) implements Comparable<RowKey> {
-    @Override
-    public int compareTo(RowKey o) {
-      int c = Long.compare(epochMillis, o.epochMillis);
-      return c != 0 ? c : id.compareTo(o.id);
-    }
-  }
-
-  private final Map<SeriesKey, ConcurrentSkipListMap<RowKey, Observation>> series = new ConcurrentHashMap<>();
-  private final Map<ObservationId, Observation> byId = new ConcurrentHashMap<>();
-  private final Map<IdempotencyKey, Observation> keys = new HashMap<>();
+  private final Map<SeriesKey, SeriesRows> series = new ConcurrentHashMap<>();
+  private final RowTable byId = new RowTable(); // guarded by this
+  private final RowTable keys = new RowTable(); // idempotency key -> first observation; guarded by this
   private final InMemoryTransactionRunner batches = new InMemoryTransactionRunner();
 
   /**
-   * Idempotency as {@link io.kinhealth.core.memory.IdempotencyTable} defines it, inlined under the store's one lock
-   * (a million appends a second): the first write under a key is remembered, a replay with equal content returns
-   * it, other content is a conflict.
+   * Idempotency as {@link io.kinhealth.core.memory.IdempotencyTable} defines it, inlined under the store's one lock:
+   * the first write under a key is remembered, a replay with equal content returns it, other content is a conflict.
    */
   @Override
   public synchronized Observation append(IdempotencyKey key, Observation observation) {
     Check.notNull(key, "idempotencyKey");
     Check.notNull(observation, "observation");
-    Observation first = keys.get(key);
-    if (first != null) {
+    String k = key.value();
+    long probe = keys.probe(k);
+    if (RowTable.found(probe)) {
+      Observation first = keys.valueAt(probe);
       if (!first.content().equals(observation.content())) {
         throw new IdempotencyConflictException("idempotency.payload_mismatch", "idempotencyKey",
             "this idempotency key was first used with a different observation");
       }
       return first;
     }
-    Observation stored = insert(observation);
-    keys.put(key, stored);
-    InMemoryTransactionRunner.recordUndo(() -> undo(key, stored));
-    return stored;
+    claimId(observation);
+    keys.insertAt(probe, k, observation);
+    rows(observation).add(observation);
+    InMemoryTransactionRunner.recordUndo(() -> undo(new String[] {k}, new Observation[] {observation}, 1));
+    return observation;
+  }
+
+  /** One pass under the lock: keys and ids checked and claimed row by row, rows added per series in one go. */
+  @Override
+  public List<Outcome> appendEach(List<Append> appends) {
+    Check.noNulls(appends, "appends");
+    int n = appends.size();
+    for (int i = 0; i < n; i++) {
+      Append a = appends.get(i);
+      if (a.key() == null || a.observation() == null) { // the field name is built only when it is needed
+        Check.notNull(a.key(), "appends[" + i + "].key");
+        Check.notNull(a.observation(), "appends[" + i + "].observation");
+      }
+    }
+    Outcome[] outcomes = new Outcome[n];
+    synchronized (this) {
+      String[] storedKeys = new String[n];
+      Observation[] stored = new Observation[n];
+      int s = 0;
+      keys.reserve(n); // grow once for the batch, not by doubling through it
+      byId.reserve(n);
+      try {
+        for (int i = 0; i < n; i++) {
+          Append a = appends.get(i);
+          String key = a.key().value();
+          Observation o = a.observation();
+          long probe = keys.probe(key); // one probe finds the key or the slot it goes to (no rehash: reserved)
+          if (RowTable.found(probe)) {
+            Observation first = keys.valueAt(probe);
+            outcomes[i] = first.content().equals(o.content()) ? Outcome.ALREADY_STORED : Outcome.KEY_CONFLICT;
+            continue;
+          }
+          claimId(o);
+          keys.insertAt(probe, key, o);
+          storedKeys[s] = key;
+          stored[s++] = o;
+          outcomes[i] = Outcome.STORED;
+        }
+      } catch (RuntimeException e) {
+        release(storedKeys, stored, s); // nothing of a failed batch stays, in or out of a transaction
+        throw e;
+      }
+      addRows(stored, s);
+      int count = s;
+      InMemoryTransactionRunner.recordUndo(() -> undo(storedKeys, stored, count));
+    }
+    return Arrays.asList(outcomes);
   }
 
   @Override
@@ -75,32 +122,116 @@ public final class InMemoryObservationStore implements ObservationStore {
     return batches.inTransaction(() -> ObservationStore.super.appendAll(appends));
   }
 
-  private synchronized Observation insert(Observation o) {
-    Observation existing = byId.putIfAbsent(o.id(), o);
-    if (existing != null) {
+  private void claimId(Observation o) {
+    if (byId.putIfAbsent(o.id().value(), o) != null) {
       throw new ConflictException("observation.id_taken", "id", "another observation is stored under this id");
     }
-    RowKey row = new RowKey(o.effectiveAt().toEpochMilli(), o.id().value());
-    series.computeIfAbsent(new SeriesKey(o.subject(), o.type().key()), k -> new ConcurrentSkipListMap<>()).put(row, o);
-    return o;
   }
 
-  private synchronized void undo(IdempotencyKey key, Observation o) {
-    keys.remove(key);
-    removeRow(o);
+  private SeriesRows rows(Observation o) {
+    return series.computeIfAbsent(new SeriesKey(o.subject(), o.type().key()), k -> new SeriesRows());
   }
 
-  private synchronized void removeRow(Observation o) {
-    byId.remove(o.id());
-    ConcurrentSkipListMap<RowKey, Observation> s = series.get(new SeriesKey(o.subject(), o.type().key()));
-    if (s != null) {
-      s.remove(new RowKey(o.effectiveAt().toEpochMilli(), o.id().value()));
+  /** Groups the rows by series (a batch holds a few), sorts each group if it arrived out of order, adds it. */
+  private void addRows(Observation[] rows, int n) {
+    List<Group> groups = new ArrayList<>(4);
+    Group last = null;
+    for (int i = 0; i < n; i++) {
+      Observation o = rows[i];
+      if (last == null || !last.holds(o)) {
+        last = null;
+        for (Group g : groups) {
+          if (g.holds(o)) {
+            last = g;
+            break;
+          }
+        }
+        if (last == null) {
+          last = new Group(o, n);
+          groups.add(last);
+        }
+      }
+      last.add(o);
     }
+    for (Group g : groups) {
+      g.sortIfNeeded();
+      rows(g.rows[0]).addSorted(g.rows, g.at, 0, g.size);
+    }
+  }
+
+  private static final class Group {
+    final PersonId subject;
+    final String type;
+    Observation[] rows;
+    long[] at;
+    int size;
+    boolean sorted = true;
+
+    Group(Observation first, int capacity) {
+      this.subject = first.subject();
+      this.type = first.type().key();
+      int c = Math.min(capacity, 1024);
+      this.rows = new Observation[c];
+      this.at = new long[c];
+    }
+
+    boolean holds(Observation o) {
+      return (o.type().key() == type || o.type().key().equals(type))
+          && (o.subject() == subject || o.subject().equals(subject));
+    }
+
+    void add(Observation o) {
+      if (size == rows.length) {
+        rows = Arrays.copyOf(rows, size * 2);
+        at = Arrays.copyOf(at, size * 2);
+      }
+      long t = o.effectiveAt().toEpochMilli();
+      if (sorted && size > 0 && SeriesRows.compare(at[size - 1], rows[size - 1].id().value(), t, o.id().value()) > 0) {
+        sorted = false;
+      }
+      rows[size] = o;
+      at[size++] = t;
+    }
+
+    void sortIfNeeded() {
+      if (sorted) {
+        return;
+      }
+      Observation[] copy = Arrays.copyOf(rows, size);
+      Arrays.sort(copy, SeriesRows::compare);
+      for (int i = 0; i < size; i++) {
+        rows[i] = copy[i];
+        at[i] = copy[i].effectiveAt().toEpochMilli();
+      }
+    }
+  }
+
+  private synchronized void release(String[] storedKeys, Observation[] stored, int n) {
+    for (int i = 0; i < n; i++) {
+      keys.remove(storedKeys[i], stored[i]);
+      byId.remove(stored[i].id().value(), stored[i]);
+    }
+  }
+
+  private synchronized void undo(String[] storedKeys, Observation[] stored, int n) {
+    release(storedKeys, stored, n);
+    Map<SeriesKey, Set<Observation>> bySeries = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      Observation o = stored[i];
+      bySeries.computeIfAbsent(new SeriesKey(o.subject(), o.type().key()),
+          k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(o);
+    }
+    bySeries.forEach((k, gone) -> {
+      SeriesRows rows = series.get(k);
+      if (rows != null) {
+        rows.removeAll(gone);
+      }
+    });
   }
 
   @Override
-  public Optional<Observation> find(ObservationId id) {
-    return Optional.ofNullable(byId.get(Check.notNull(id, "id")));
+  public synchronized Optional<Observation> find(ObservationId id) {
+    return Optional.ofNullable(byId.get(Check.notNull(id, "id").value()));
   }
 
   @Override
@@ -110,58 +241,44 @@ public final class InMemoryObservationStore implements ObservationStore {
     Check.notNull(from, "from");
     Check.notNull(to, "to");
     Check.notNull(page, "page");
-    ConcurrentSkipListMap<RowKey, Observation> s = series.get(new SeriesKey(subject, type));
+    SeriesRows s = series.get(new SeriesKey(subject, type));
     if (s == null || !from.isBefore(to)) {
       return Page.last(List.of());
     }
-    RowKey start = new RowKey(from.toEpochMilli(), "");
-    boolean inclusive = true;
+    long startAt = from.toEpochMilli();
+    String startId = "";
+    boolean after = false;
     if (page.cursor() != null) {
-      start = parseCursor(page.cursor());
-      inclusive = false;
+      String cursor = page.cursor();
+      int colon = cursor.indexOf(':');
+      try {
+        startAt = Long.parseLong(cursor.substring(0, colon));
+        startId = cursor.substring(colon + 1);
+      } catch (RuntimeException e) {
+        throw new ValidationException("cursor", "page.cursor_invalid", "the cursor was not issued by this store");
+      }
+      after = true;
     }
-    NavigableMap<RowKey, Observation> slice = s.subMap(start, inclusive, new RowKey(to.toEpochMilli(), ""), false);
     List<Observation> items = new ArrayList<>(Math.min(page.limit(), 256));
-    Iterator<Map.Entry<RowKey, Observation>> it = slice.entrySet().iterator();
-    RowKey last = null;
-    while (it.hasNext() && items.size() < page.limit()) {
-      Map.Entry<RowKey, Observation> e = it.next();
-      items.add(e.getValue());
-      last = e.getKey();
+    boolean more = s.collect(startAt, startId, after, to.toEpochMilli(), page.limit(), items);
+    String next = null;
+    if (more && !items.isEmpty()) {
+      Observation last = items.get(items.size() - 1);
+      next = last.effectiveAt().toEpochMilli() + ":" + last.id().value();
     }
-    String next = it.hasNext() && last != null ? last.epochMillis() + ":" + last.id() : null;
     return new Page<>(items, next);
-  }
-
-  private static RowKey parseCursor(String cursor) {
-    int colon = cursor.indexOf(':');
-    try {
-      return new RowKey(Long.parseLong(cursor.substring(0, colon)), cursor.substring(colon + 1));
-    } catch (RuntimeException e) {
-      throw new ValidationException("cursor", "page.cursor_invalid", "the cursor was not issued by this store");
-    }
   }
 
   @Override
   public List<Observation> latest(PersonId subject, String type, int limit) {
     Check.notNull(subject, "subject");
     Check.inRange(limit, 1, PageRequest.MAX_LIMIT, "limit");
-    ConcurrentSkipListMap<RowKey, Observation> s = series.get(new SeriesKey(subject, Check.notBlank(type, "type")));
-    if (s == null) {
-      return List.of();
-    }
-    List<Observation> out = new ArrayList<>(limit);
-    for (Observation o : s.descendingMap().values()) {
-      if (out.size() == limit) {
-        break;
-      }
-      out.add(o);
-    }
-    return out;
+    SeriesRows s = series.get(new SeriesKey(subject, Check.notBlank(type, "type")));
+    return s == null ? List.of() : s.latest(limit);
   }
 
   /** How many observations are stored (all members). */
-  public int size() {
+  public synchronized int size() {
     return byId.size();
   }
 }

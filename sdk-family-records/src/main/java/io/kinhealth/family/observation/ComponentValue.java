@@ -1,5 +1,6 @@
 package io.kinhealth.family.observation;
 
+import io.kinhealth.core.error.ValidationException;
 import io.kinhealth.core.validation.Check;
 import java.util.Optional;
 
@@ -11,7 +12,9 @@ import java.util.Optional;
 public record ComponentValue(String component, double value, Comparator comparator) {
   public ComponentValue {
     component = Check.text(component, "component", 64);
-    Check.that(Double.isFinite(value), component, "observation.value.not_finite", component + " must be a finite number");
+    if (!Double.isFinite(value)) { // the message is built only on failure: values are made at a million a second
+      throw new ValidationException(component, "observation.value.not_finite", component + " must be a finite number");
+    }
   }
 
   public static ComponentValue of(String component, double value) {

@@ -48,37 +48,44 @@ public record Observation(
     context = context == null ? ObservationContext.NONE : context;
     Check.notNull(source, "source");
     Check.notNull(provenance, "provenance");
-    List<FieldViolation> violations = new ArrayList<>(0);
+    List<FieldViolation> violations = null; // allocated only for an invalid observation
     List<ComponentType> components = type.components();
     if (values.size() != components.size()) {
-      violations.add(new FieldViolation("values", "observation.values.count",
+      violations = violation(violations, new FieldViolation("values", "observation.values.count",
           type.key() + " takes " + components.size() + " value(s)"));
     } else {
       for (int i = 0; i < components.size(); i++) {
         if (!components.get(i).key().equals(values.get(i).component())) {
-          violations.add(new FieldViolation("values[" + i + "]", "observation.component.order",
+          violations = violation(violations, new FieldViolation("values[" + i + "]", "observation.component.order",
               "values must follow the components of " + type.key() + " in order"));
         }
       }
     }
     if (effectiveEnd != null && effectiveEnd.isBefore(effectiveAt)) {
-      violations.add(new FieldViolation("effectiveEnd", "observation.period.inverted",
+      violations = violation(violations, new FieldViolation("effectiveEnd", "observation.period.inverted",
           "effectiveEnd must not be before effectiveAt"));
     }
     if (type.aggregation() == Aggregation.TOTAL && effectiveEnd == null) {
-      violations.add(new FieldViolation("effectiveEnd", "observation.period.required",
+      violations = violation(violations, new FieldViolation("effectiveEnd", "observation.period.required",
           type.key() + " counts over a period: effectiveEnd is required"));
     }
     for (ContextField f : context == ObservationContext.NONE ? java.util.Set.<ContextField>of()
         : context.presentFields()) {
       if (!type.contextFields().contains(f)) {
-        violations.add(new FieldViolation("context." + f.name().toLowerCase(java.util.Locale.ROOT),
+        violations = violation(violations, new FieldViolation("context."
+            + f.name().toLowerCase(java.util.Locale.ROOT),
             "observation.context.not_applicable", f + " does not apply to " + type.key()));
       }
     }
-    if (!violations.isEmpty()) {
+    if (violations != null) {
       throw new ValidationException(violations);
     }
+  }
+
+  private static List<FieldViolation> violation(List<FieldViolation> violations, FieldViolation v) {
+    List<FieldViolation> out = violations == null ? new ArrayList<>(2) : violations;
+    out.add(v);
+    return out;
   }
 
   /**

@@ -6,6 +6,7 @@ import io.kinhealth.core.spi.IdGenerator;
 import io.kinhealth.core.validation.Check;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,100 +51,138 @@ public final class ObservationNormaliser {
 
   /** Normalises one reading or throws a {@link ValidationException} listing every problem. */
   public Observation normalise(Reading r) {
+    return normalise(r, clock.instant());
+  }
+
+  /**
+   * Normalises one reading as of {@code now}: it is recorded at {@code now} and rejected if stamped later than
+   * {@code now} plus the clock skew. An import normalises all its readings as of one instant, read once.
+   */
+  public Observation normalise(Reading r, Instant now) {
     Check.notNull(r, "reading");
-    List<FieldViolation> violations = new ArrayList<>(0);
+    Check.notNull(now, "now");
+    List<FieldViolation> violations = null; // allocated only for a rejected reading
     if (r.subject == null) {
-      violations.add(new FieldViolation("subject", "required", "subject is required"));
+      violations = add(violations, new FieldViolation("subject", "required", "subject is required"));
     }
     ObservationType type = r.type == null ? null : types.find(r.type).orElse(null);
     if (type == null) {
-      violations.add(new FieldViolation("type", "observation.type.unknown", "unknown observation type"));
+      violations = add(violations, new FieldViolation("type", "observation.type.unknown",
+          "unknown observation type"));
       throw new ValidationException(violations);
     }
     UnitConversion unit = null;
     if (r.unit == null) {
-      violations.add(new FieldViolation("unit", "required", "unit is required"));
+      violations = add(violations, new FieldViolation("unit", "required", "unit is required"));
     } else {
       unit = type.units().get(r.unit);
       if (unit == null) {
-        violations.add(new FieldViolation("unit", "observation.unit.unknown", "unit is not accepted for "
-            + type.key() + "; accepted: " + String.join(", ", type.units().keySet())));
+        violations = add(violations, new FieldViolation("unit", "observation.unit.unknown",
+            "unit is not accepted for " + type.key() + "; accepted: " + String.join(", ", type.units().keySet())));
       }
     }
     List<ComponentType> components = type.components();
     double[] canonical = null;
     if (r.values == null || r.values.length != components.size()) {
-      violations.add(new FieldViolation("values", "observation.values.count",
+      violations = add(violations, new FieldViolation("values", "observation.values.count",
           type.key() + " takes " + components.size() + " value(s): "
               + String.join(", ", components.stream().map(ComponentType::key).toList())));
     } else if (r.comparators != null && r.comparators.length != r.values.length) {
-      violations.add(new FieldViolation("comparators", "observation.values.count",
+      violations = add(violations, new FieldViolation("comparators", "observation.values.count",
           "give one comparator (or null) per value"));
     } else if (unit != null) {
       canonical = new double[components.size()];
       for (int i = 0; i < components.size(); i++) {
         ComponentType c = components.get(i);
-        String field = components.size() == 1 ? "value" : "values." + c.key();
         double raw = r.values[i];
         if (!Double.isFinite(raw)) {
-          violations.add(new FieldViolation(field, "observation.value.not_finite", field + " must be a number"));
+          String field = field(components, c);
+          violations = add(violations, new FieldViolation(field, "observation.value.not_finite",
+              field + " must be a number"));
           continue;
         }
         canonical[i] = unit.toCanonical(raw);
         if (!c.plausible().contains(canonical[i])) {
-          violations.add(new FieldViolation(field, "observation.value.implausible", field + " of " + type.key()
-              + " is outside the plausible range " + fmt(c.plausible().low()) + "-" + fmt(c.plausible().high())
-              + " " + c.ucumUnit() + " (a device or typing error?)"));
+          String field = field(components, c);
+          violations = add(violations, new FieldViolation(field, "observation.value.implausible", field + " of "
+              + type.key() + " is outside the plausible range " + fmt(c.plausible().low()) + "-"
+              + fmt(c.plausible().high()) + " " + c.ucumUnit() + " (a device or typing error?)"));
         }
       }
       if (type.key().equals(ObservationTypes.BLOOD_PRESSURE) && canonical.length == 2 && canonical[1] > canonical[0]) {
-        violations.add(new FieldViolation("values.diastolic", "observation.value.diastolic_above_systolic",
-            "diastolic must not exceed systolic (were they swapped?)"));
+        violations = add(violations, new FieldViolation("values.diastolic",
+            "observation.value.diastolic_above_systolic", "diastolic must not exceed systolic (were they swapped?)"));
       }
     }
     if (r.at == null) {
-      violations.add(new FieldViolation("effectiveAt", "required", "effectiveAt is required"));
+      violations = add(violations, new FieldViolation("effectiveAt", "required", "effectiveAt is required"));
     } else {
-      if (r.at.isAfter(clock.instant().plus(clockSkew))) {
-        violations.add(new FieldViolation("effectiveAt", "observation.time.future", "effectiveAt is in the future"));
+      if (r.at.isAfter(now.plus(clockSkew))) {
+        violations = add(violations, new FieldViolation("effectiveAt", "observation.time.future",
+            "effectiveAt is in the future"));
       }
       if (r.end != null && r.end.isBefore(r.at)) {
-        violations.add(new FieldViolation("effectiveEnd", "observation.period.inverted",
+        violations = add(violations, new FieldViolation("effectiveEnd", "observation.period.inverted",
             "effectiveEnd must not be before effectiveAt"));
       }
     }
     if (r.offset == null) {
-      violations.add(new FieldViolation("offset", "required", "the UTC offset the reading carried is required"));
+      violations = add(violations, new FieldViolation("offset", "required",
+          "the UTC offset the reading carried is required"));
     }
     if (type.aggregation() == Aggregation.TOTAL && r.end == null) {
-      violations.add(new FieldViolation("effectiveEnd", "observation.period.required",
+      violations = add(violations, new FieldViolation("effectiveEnd", "observation.period.required",
           type.key() + " counts over a period: effectiveEnd is required"));
     }
     for (ContextField f : r.context == ObservationContext.NONE ? java.util.Set.<ContextField>of()
         : r.context.presentFields()) {
       if (!type.contextFields().contains(f)) {
-        violations.add(new FieldViolation("context." + f.name().toLowerCase(Locale.ROOT),
+        violations = add(violations, new FieldViolation("context." + f.name().toLowerCase(Locale.ROOT),
             "observation.context.not_applicable", f + " does not apply to " + type.key()));
       }
     }
     if (r.source == null) {
-      violations.add(new FieldViolation("source", "required", "source is required"));
+      violations = add(violations, new FieldViolation("source", "required", "source is required"));
     }
-    if (!violations.isEmpty()) {
+    if (violations != null) {
       throw new ValidationException(violations);
     }
-    // immutable lists from the start: the records' List.copyOf then keeps them without copying
-    ComponentValue[] values = new ComponentValue[canonical.length];
-    Double[] original = new Double[canonical.length];
-    for (int i = 0; i < canonical.length; i++) {
-      values[i] = new ComponentValue(components.get(i).key(), canonical[i],
-          r.comparators == null ? null : r.comparators[i]);
-      original[i] = r.values[i];
+    // immutable lists from the start (the records' List.copyOf then keeps them); one or two values need no array
+    List<ComponentValue> values;
+    List<Double> original;
+    if (canonical.length == 1) {
+      values = List.of(value(components, canonical, r, 0));
+      original = List.of(r.values[0]);
+    } else if (canonical.length == 2) {
+      values = List.of(value(components, canonical, r, 0), value(components, canonical, r, 1));
+      original = List.of(r.values[0], r.values[1]);
+    } else {
+      ComponentValue[] v = new ComponentValue[canonical.length];
+      Double[] o = new Double[canonical.length];
+      for (int i = 0; i < canonical.length; i++) {
+        v[i] = value(components, canonical, r, i);
+        o[i] = r.values[i];
+      }
+      values = List.of(v);
+      original = List.of(o);
     }
-    Provenance provenance = new Provenance(clock.instant(), r.unit, List.of(original), r.format, r.reference,
-        r.timeBasis);
-    return new Observation(ObservationId.of(ids.newId()), r.subject, type, r.at, r.offset, r.end, List.of(values),
+    Provenance provenance = new Provenance(now, r.unit, original, r.format, r.reference, r.timeBasis);
+    return new Observation(ObservationId.of(ids.newId()), r.subject, type, r.at, r.offset, r.end, values,
         r.context, r.source, provenance, r.statistic);
+  }
+
+  private static ComponentValue value(List<ComponentType> components, double[] canonical, Reading r, int i) {
+    return new ComponentValue(components.get(i).key(), canonical[i], r.comparators == null ? null : r.comparators[i]);
+  }
+
+  private static String field(List<ComponentType> components, ComponentType c) {
+    return components.size() == 1 ? "value" : "values." + c.key();
+  }
+
+  private static List<FieldViolation> add(List<FieldViolation> violations, FieldViolation v) {
+    List<FieldViolation> out = violations == null ? new ArrayList<>(2) : violations;
+    out.add(v);
+    return out;
   }
 
   private static String fmt(double v) {

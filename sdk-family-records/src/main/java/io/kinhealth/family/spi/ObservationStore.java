@@ -26,7 +26,8 @@ import java.util.stream.StreamSupport;
  *   <li>{@link #append} is idempotent per key: the same key with an equal observation returns the first stored one;
  *       with a different observation it throws {@link io.kinhealth.core.error.IdempotencyConflictException}. An
  *       observation id is stored once ({@link io.kinhealth.core.error.ConflictException} for another observation
- *       under the same id). {@link #appendAll} is all or nothing;
+ *       under the same id). {@link #appendAll} is all or nothing; {@link #appendEach} reports each append's
+ *       outcome (stored, already stored, key conflict) instead of throwing on a conflict;
  *   <li>{@link #findRange} returns one member's observations of one type with {@code from <= effectiveAt < to},
  *       ordered by effective time then id, a page at a time; the cursor is opaque and stable while others append
  *       (a reading appended behind the cursor is not returned, none is returned twice);
@@ -49,6 +50,40 @@ public interface ObservationStore {
       out.add(append(a.key(), a.observation()));
     }
     return out;
+  }
+
+  /** What one append of {@link #appendEach} did. */
+  enum Outcome {
+    /** Stored now. */
+    STORED,
+    /** The key was used before with an equal observation (compared by {@link Observation#content()}): nothing new. */
+    ALREADY_STORED,
+    /** The key was used before with a different observation: refused, nothing stored. */
+    KEY_CONFLICT
+  }
+
+  /**
+   * Appends a batch in which every append stands on its own idempotency key, and reports what each did, in order.
+   * Unlike {@link #appendAll}, a key conflict is an outcome, not an exception: the other appends are still stored
+   * (an import stores what it can and reports the rest). Within one batch a key used twice behaves as two
+   * consecutive {@link #append} calls. Any exception (an id already taken by another observation) means the batch
+   * failed: joins the caller's transaction, whose rollback undoes what the batch stored.
+   *
+   * <p>The default calls {@link #append} once per row and counts a row as stored when {@code append} returned the
+   * instance it was given (as a store returns a fresh append). A store should override it to write the batch in one
+   * go: one round trip or statement, one undo record.
+   */
+  default List<Outcome> appendEach(List<Append> appends) {
+    Outcome[] out = new Outcome[appends.size()];
+    for (int i = 0; i < out.length; i++) {
+      Append a = appends.get(i);
+      try {
+        out[i] = append(a.key(), a.observation()) == a.observation() ? Outcome.STORED : Outcome.ALREADY_STORED;
+      } catch (io.kinhealth.core.error.IdempotencyConflictException e) {
+        out[i] = Outcome.KEY_CONFLICT;
+      }
+    }
+    return java.util.Arrays.asList(out);
   }
 
   Optional<Observation> find(ObservationId id);

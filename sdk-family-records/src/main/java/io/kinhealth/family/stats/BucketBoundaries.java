@@ -77,6 +77,12 @@ public final class BucketBoundaries {
     };
   }
 
+  /** The buckets {@code first} to {@code end - 1} of these boundaries (no zone arithmetic: the instants are kept). */
+  public BucketBoundaries slice(int first, int end) {
+    Check.that(first >= 0 && first < end && end <= count(), "end", "range.empty", "a slice holds at least one bucket");
+    return new BucketBoundaries(zone, size, java.util.Arrays.copyOfRange(starts, first, end + 1));
+  }
+
   public ZoneId zone() {
     return zone;
   }

@@ -1,5 +1,6 @@
 package io.kinhealth.family.stats;
 
+import io.kinhealth.core.error.ValidationException;
 import io.kinhealth.core.validation.Check;
 import io.kinhealth.family.dedup.DedupPolicy;
 import io.kinhealth.family.dedup.TotalSegment;
@@ -65,11 +66,13 @@ public final class BucketStatistics {
   public List<ObservationBucket> compute(SeriesColumns cols, BucketBoundaries bounds) {
     Check.notNull(cols, "columns");
     Check.notNull(bounds, "bounds");
-    Check.that(type.aggregation() == Aggregation.SAMPLE, "type", "stats.not_a_sample_type",
-        type.key() + " is a total: use totals(...)");
-    Check.that(cols.components() == type.components().size(), "columns", "stats.components",
-        "the columns hold " + cols.components() + " component(s), " + type.key() + " has "
-            + type.components().size());
+    if (type.aggregation() != Aggregation.SAMPLE) { // messages built only on failure: this runs per bucket read
+      throw new ValidationException("type", "stats.not_a_sample_type", type.key() + " is a total: use totals(...)");
+    }
+    if (cols.components() != type.components().size()) {
+      throw new ValidationException("columns", "stats.components", "the columns hold " + cols.components()
+          + " component(s), " + type.key() + " has " + type.components().size());
+    }
     int[] dominator = dominators(cols, policy.tolerances(type), policy.window().toMillis());
     double[] scratch = SCRATCH.get();
     if (scratch.length < cols.size) {

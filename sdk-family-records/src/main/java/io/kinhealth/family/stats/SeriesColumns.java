@@ -4,6 +4,7 @@ import io.kinhealth.core.validation.Check;
 import io.kinhealth.family.dedup.SourcePriorities;
 import io.kinhealth.family.observation.Observation;
 import io.kinhealth.family.observation.ObservationType;
+import io.kinhealth.family.observation.Source;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -26,14 +27,17 @@ public final class SeriesColumns {
   final int[] rank;
   final int size;
   final Observation[] observations; // null when built from raw columns
+  final String[] sourceIds; // the source ids in canonical order (source[i] indexes it); null for raw columns
 
-  private SeriesColumns(long[] at, double[][] values, int[] source, int[] rank, int size, Observation[] observations) {
+  private SeriesColumns(long[] at, double[][] values, int[] source, int[] rank, int size, Observation[] observations,
+      String[] sourceIds) {
     this.at = at;
     this.values = values;
     this.source = source;
     this.rank = rank;
     this.size = size;
     this.observations = observations;
+    this.sourceIds = sourceIds;
   }
 
   /**
@@ -51,7 +55,7 @@ public final class SeriesColumns {
     for (double[] v : values) {
       Check.that(v != null && v.length >= size, "values", "columns.size", "size exceeds a value column's length");
     }
-    SeriesColumns c = new SeriesColumns(epochMillis, values, source, rank, size, null);
+    SeriesColumns c = new SeriesColumns(epochMillis, values, source, rank, size, null, null);
     return c.canonical() ? c : c.sorted();
   }
 
@@ -66,13 +70,22 @@ public final class SeriesColumns {
     Check.notNull(priorities, "priorities");
     List<Observation> rows = new ArrayList<>(observations.size());
     TreeSet<String> sourceIds = new TreeSet<>();
+    Source previous = null;
     for (Observation o : observations) {
-      if (o.type().equals(type) && o.isIndividual()) {
+      if ((o.type() == type || o.type().equals(type)) && o.isIndividual()) {
         rows.add(o);
-        sourceIds.add(o.source().id());
+        if (o.source() != previous) { // a series mostly repeats one source: skip the set for the same instance
+          sourceIds.add(o.source().id());
+          previous = o.source();
+        }
       }
     }
-    String[] order = sourceIds.toArray(new String[0]);
+    return build(rows, type, priorities, sourceIds.toArray(new String[0]));
+  }
+
+  /** Columns of {@code rows} (individual readings of {@code type}) whose sources all appear in {@code order}. */
+  private static SeriesColumns build(List<Observation> rows, ObservationType type, SourcePriorities priorities,
+      String[] order) {
     int n = rows.size();
     int components = type.components().size();
     long[] at = new long[n];
@@ -80,17 +93,142 @@ public final class SeriesColumns {
     int[] source = new int[n];
     int[] rank = new int[n];
     Observation[] refs = rows.toArray(new Observation[0]);
+    Source lastSource = null;
+    int lastOrder = 0;
+    int lastRank = 0;
     for (int i = 0; i < n; i++) {
       Observation o = refs[i];
       at[i] = o.effectiveAt().toEpochMilli();
       for (int c = 0; c < components; c++) {
         values[c][i] = o.values().get(c).value();
       }
-      source[i] = Arrays.binarySearch(order, o.source().id());
-      rank[i] = priorities.rank(o.source());
+      if (o.source() != lastSource) { // ranks and orders are per source: look them up once per run of a source
+        lastSource = o.source();
+        lastOrder = Arrays.binarySearch(order, lastSource.id());
+        lastRank = priorities.rank(lastSource);
+      }
+      source[i] = lastOrder;
+      rank[i] = lastRank;
     }
-    SeriesColumns c = new SeriesColumns(at, values, source, rank, n, refs);
+    SeriesColumns c = new SeriesColumns(at, values, source, rank, n, refs, order);
     return c.canonical() ? c : c.sorted();
+  }
+
+  /**
+   * The rows with {@code fromMillis <= time < toMillis}, as new columns (sharing no array with these), in the same
+   * canonical order. Statistics of a bucket computed from a slice that also holds the duplicate window on either
+   * side equal those computed from the whole series.
+   */
+  public SeriesColumns slice(long fromMillis, long toMillis) {
+    int lo = firstAtOrAfter(fromMillis);
+    int hi = Math.max(lo, firstAtOrAfter(toMillis));
+    int n = hi - lo;
+    double[][] v = new double[values.length][];
+    for (int c = 0; c < values.length; c++) {
+      v[c] = Arrays.copyOfRange(values[c], lo, hi);
+    }
+    return new SeriesColumns(Arrays.copyOfRange(at, lo, hi), v, Arrays.copyOfRange(source, lo, hi),
+        Arrays.copyOfRange(rank, lo, hi), n, observations == null ? null : Arrays.copyOfRange(observations, lo, hi),
+        sourceIds);
+  }
+
+  private int firstAtOrAfter(long t) {
+    int lo = 0;
+    int hi = size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (at[mid] < t) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * These columns with {@code more} observations merged in at their canonical places (individual readings of
+   * {@code type} only; one whose observation id is already present is skipped, so adding the same reading twice
+   * changes nothing). The result equals {@link #from} over the union of the observations, so statistics computed
+   * from it equal a full recompute. Costs one pass over these rows: a new reading updates a cached bucket without
+   * re-reading the store. Only for columns built from observations.
+   */
+  public SeriesColumns with(Collection<Observation> more, ObservationType type, SourcePriorities priorities) {
+    Check.notNull(more, "observations");
+    Check.notNull(type, "type");
+    Check.notNull(priorities, "priorities");
+    Check.that(observations != null, "columns", "columns.no_observations", "these columns were built from raw arrays");
+    List<Observation> fresh = new ArrayList<>(more.size());
+    TreeSet<String> union = new TreeSet<>(Arrays.asList(sourceIds));
+    java.util.Set<Object> seen = more.size() > 1 ? new java.util.HashSet<>() : null;
+    for (Observation o : more) {
+      if ((o.type() == type || o.type().equals(type)) && o.isIndividual() && !contains(o)
+          && (seen == null || seen.add(o.id()))) {
+        fresh.add(o);
+        union.add(o.source().id());
+      }
+    }
+    if (fresh.isEmpty()) {
+      return this;
+    }
+    String[] order = union.toArray(new String[0]);
+    SeriesColumns add = build(fresh, type, priorities, order);
+    int[] remap = new int[sourceIds.length]; // old source order -> order over the union
+    for (int i = 0; i < sourceIds.length; i++) {
+      remap[i] = Arrays.binarySearch(order, sourceIds[i]);
+    }
+    int n = size + add.size;
+    long[] at2 = new long[n];
+    double[][] v2 = new double[values.length][n];
+    int[] s2 = new int[n];
+    int[] r2 = new int[n];
+    Observation[] o2 = new Observation[n];
+    int i = 0;
+    int j = 0;
+    for (int k = 0; k < n; k++) {
+      boolean takeOld = j >= add.size || (i < size && compareAcross(i, remap[source[i]], add, j) <= 0);
+      SeriesColumns from = takeOld ? this : add;
+      int row = takeOld ? i++ : j++;
+      at2[k] = from.at[row];
+      for (int c = 0; c < values.length; c++) {
+        v2[c][k] = from.values[c][row];
+      }
+      s2[k] = takeOld ? remap[source[row]] : add.source[row];
+      r2[k] = from.rank[row];
+      o2[k] = from.observations[row];
+    }
+    return new SeriesColumns(at2, v2, s2, r2, n, o2, order);
+  }
+
+  /** Whether an observation with the same id and time is among these rows. */
+  private boolean contains(Observation o) {
+    long t = o.effectiveAt().toEpochMilli();
+    for (int i = firstAtOrAfter(t); i < size && at[i] == t; i++) {
+      if (observations[i].id().equals(o.id())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Compares row {@code i} of these columns (its source order given over the union) with row {@code j} of other. */
+  private int compareAcross(int i, int sourceOrder, SeriesColumns other, int j) {
+    int c = Long.compare(at[i], other.at[j]);
+    if (c != 0) {
+      return c;
+    }
+    c = Integer.compare(sourceOrder, other.source[j]);
+    if (c != 0) {
+      return c;
+    }
+    for (int k = 0; k < values.length; k++) {
+      c = Double.compare(values[k][i], other.values[k][j]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    c = Integer.compare(rank[i], other.rank[j]);
+    return c != 0 ? c : observations[i].id().value().compareTo(other.observations[j].id().value());
   }
 
   public int size() {
@@ -162,6 +300,6 @@ public final class SeriesColumns {
         o2[k] = observations[i];
       }
     }
-    return new SeriesColumns(at2, v2, s2, r2, size, o2);
+    return new SeriesColumns(at2, v2, s2, r2, size, o2, sourceIds);
   }
 }

@@ -17,8 +17,10 @@ import io.kinhealth.family.FamilyDashboard;
 import io.kinhealth.family.RecordReading;
 import io.kinhealth.family.graph.KinshipRole;
 import io.kinhealth.family.graph.ViewerStanding;
+import io.kinhealth.family.memory.InMemoryObservationStore;
 import io.kinhealth.family.observation.Reading;
 import io.kinhealth.family.observation.Source;
+import io.kinhealth.family.spi.ObservationStore;
 import io.kinhealth.family.support.Family4;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -141,6 +144,81 @@ class FamilyDashboardTest {
     assertThat(after.latest().value()).isEqualTo(9.0);
     assertThat(after.trend(7, "value").count()).isEqualTo(8);
     assertThat(after.trend(7, "value").mean()).isGreaterThan(before);
+  }
+
+  @Test
+  @DisplayName("at midnight in the member's zone the windows move on: yesterday's summary is not reused")
+  void windowsMoveAtMidnight() {
+    FamilyDashboard dashboard = f.records.dashboard();
+    assertThat(dashboard.view(MOTHER, f.family).card(MOTHER).orElseThrow().type("blood-glucose").orElseThrow()
+        .trend(7, "value").count()).isEqualTo(7);
+    f.clock.set(TODAY.plusDays(1).atStartOfDay(io.kinhealth.core.model.Zones.CHINA).toInstant().plusSeconds(60));
+    TypeSummary tomorrow = dashboard.view(MOTHER, f.family).card(MOTHER).orElseThrow().type("blood-glucose")
+        .orElseThrow();
+    assertThat(tomorrow.trend(7, "value").count()).isEqualTo(6);
+    assertThat(tomorrow.trend(90, "value").daysWithData()).isEqualTo(89);
+  }
+
+  @Test
+  @DisplayName("views between writes show what a dashboard with cold caches computes from the store (seeded)")
+  void liveEqualsCold() {
+    ObservationStore shared = new InMemoryObservationStore();
+    Family4 live = sharing(new Family4(b -> b.observationStore(shared)));
+    List<String> types = List.of("blood-pressure", "blood-glucose", "body-temperature", "steps");
+    for (long seed = 1; seed <= 6; seed++) {
+      Random random = new Random(seed);
+      for (int round = 0; round < 12; round++) {
+        List<Reading> batch = new ArrayList<>();
+        PersonId who = random.nextBoolean() ? FATHER : random.nextBoolean() ? MOTHER : SON;
+        PersonId actor = who.equals(SON) ? MOTHER : who;
+        for (int i = 1 + random.nextInt(random.nextBoolean() ? 2 : 40); i > 0; i--) {
+          LocalDate day = TODAY.minusDays(random.nextInt(random.nextBoolean() ? 3 : 95));
+          OffsetDateTime at = OffsetDateTime.of(day.atTime(random.nextInt(10), random.nextInt(60)),
+              ZoneOffset.ofHours(8));
+          Source source = random.nextBoolean() ? CUFF : Source.app("phone", "Phone");
+          Reading.Builder r = switch (types.get(random.nextInt(types.size()))) {
+            case "blood-pressure" -> Reading.builder(who, "blood-pressure").values("mmHg", 110 + random.nextInt(30),
+                70 + random.nextInt(10));
+            case "blood-glucose" -> Reading.builder(who, "blood-glucose").values("mmol/L",
+                4 + random.nextInt(50) / 10.0);
+            case "body-temperature" -> Reading.builder(who, "body-temperature").values("Cel",
+                36.3 + random.nextInt(5) / 10.0);
+            default -> Reading.builder(who, "steps").values("steps", random.nextInt(3000))
+                .until(at.toInstant().plusSeconds(600L + random.nextInt(7200)));
+          };
+          batch.add(r.at(at).source(source).build());
+        }
+        if (batch.size() == 1) {
+          live.records.observations().record(new RecordReading(live.key(), actor, batch.get(0)));
+        } else {
+          live.records.observations().importReadings(actor, who, batch);
+        }
+        if (random.nextInt(3) > 0) {
+          FamilyDashboardView now = live.records.dashboard().view(MOTHER, live.family);
+          Family4 fresh = sharing(new Family4(b -> b.observationStore(shared)));
+          FamilyDashboardView cold = fresh.records.dashboard().view(MOTHER, fresh.family);
+          assertThat(summaries(now)).as("seed %d round %d", seed, round).isEqualTo(summaries(cold));
+        }
+      }
+    }
+  }
+
+  private static Family4 sharing(Family4 family) {
+    family.share(FATHER, FATHER_BORN, MOTHER, StandardCategories.HEALTH_VITAL_SIGNS);
+    family.shareSonAsGuardian(Family4.people(MOTHER), StandardCategories.HEALTH_VITAL_SIGNS);
+    return family;
+  }
+
+  private static List<String> summaries(FamilyDashboardView view) {
+    List<String> out = new ArrayList<>();
+    for (MemberCard card : view.members()) {
+      for (TypeSummary t : card.types()) {
+        out.add(card.member() + " " + t.type().key() + " latest " + t.latest().id() + " " + t.trends().stream()
+            .map(tr -> List.of(tr.days(), tr.component(), tr.daysWithData(), tr.count(), tr.mean(), tr.sd(), tr.min(),
+                tr.max(), tr.slopePerDay(), String.valueOf(tr.timeInRange())).toString()).toList());
+      }
+    }
+    return out;
   }
 
   @Test

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract of an {@link ObservationStore} (see its javadoc): idempotent appends compared by content,
- * all-or-nothing batches, time-range reads in (time, id) order a page at a time with a stable cursor, latest
+ * all-or-nothing batches, row-by-row batches that report each row's outcome, time-range reads in (time, id) order a page at a time with a stable cursor, latest
  * readings, and writes that roll back with their transaction. Extend it and supply a fresh, empty store.
  */
 public abstract class ObservationStoreContractKit {
@@ -122,6 +122,119 @@ public abstract class ObservationStoreContractKit {
       assertThat(store.find(o.id())).isEmpty();
       assertThat(readAll(T0.minusSeconds(1), T0.plusSeconds(1), 10)).isEmpty();
       assertThat(store.append(k, FamilySamples.heartRate(MEMBER, T0, 99)).value()).isEqualTo(99);
+    }
+  }
+
+  @Nested
+  @DisplayName("appending a batch row by row (appendEach)")
+  class AppendingEach {
+    @Test
+    @DisplayName("each row reports its outcome; a conflicting key refuses only its own row")
+    void outcomes() {
+      IdempotencyKey stored = key();
+      Observation first = FamilySamples.heartRate(MEMBER, T0, 70);
+      store.append(stored, first);
+      IdempotencyKey k1 = key();
+      IdempotencyKey k2 = key();
+      Observation fresh1 = FamilySamples.heartRate(MEMBER, T0.plusSeconds(60), 71);
+      Observation fresh2 = FamilySamples.heartRate(MEMBER, T0.minusSeconds(60), 72);
+      Observation replay = FamilySamples.heartRate(MEMBER, T0, 70);
+      Observation replayOfFresh1 = FamilySamples.heartRate(MEMBER, T0.plusSeconds(60), 71);
+      List<ObservationStore.Outcome> outcomes = store.appendEach(List.of(
+          new ObservationStore.Append(k1, fresh1),
+          new ObservationStore.Append(stored, replay),
+          new ObservationStore.Append(stored, FamilySamples.heartRate(MEMBER, T0, 99)),
+          new ObservationStore.Append(k2, fresh2),
+          new ObservationStore.Append(k1, replayOfFresh1),
+          new ObservationStore.Append(k2, FamilySamples.heartRate(MEMBER, T0.minusSeconds(60), 73))));
+      assertThat(outcomes).containsExactly(ObservationStore.Outcome.STORED, ObservationStore.Outcome.ALREADY_STORED,
+          ObservationStore.Outcome.KEY_CONFLICT, ObservationStore.Outcome.STORED,
+          ObservationStore.Outcome.ALREADY_STORED, ObservationStore.Outcome.KEY_CONFLICT);
+      assertThat(store.find(fresh1.id())).contains(fresh1);
+      assertThat(store.find(replay.id())).isEmpty();
+      assertThat(store.find(replayOfFresh1.id())).isEmpty();
+      assertThat(readAll(T0.minusSeconds(3600), T0.plusSeconds(3600), 2)).containsExactly(fresh2, first, fresh1);
+      assertThat(store.append(k2, FamilySamples.heartRate(MEMBER, T0.minusSeconds(60), 72))).isEqualTo(fresh2);
+    }
+
+    @Test
+    @DisplayName("an id already taken fails the batch; in a transaction nothing of it stays")
+    void idTaken() {
+      Observation o = FamilySamples.heartRate(MEMBER, T0, 70);
+      store.append(key(), o);
+      Observation fresh = FamilySamples.heartRate(MEMBER, T0.plusSeconds(60), 72);
+      Observation sameId = new Observation(o.id(), OWNER, o.type(), o.effectiveAt(), o.offset(), null, o.values(),
+          o.context(), o.source(), o.provenance(), null);
+      IdempotencyKey k = key();
+      assertThatThrownBy(() -> transactionRunner().execute(() -> store.appendEach(List.of(
+          new ObservationStore.Append(k, fresh), new ObservationStore.Append(key(), sameId)))))
+          .isInstanceOf(ConflictException.class);
+      assertThat(store.find(fresh.id())).isEmpty();
+      assertThat(readAll(T0.minusSeconds(1), T0.plusSeconds(3600), 10)).containsExactly(o);
+      Observation other = FamilySamples.heartRate(MEMBER, T0.plusSeconds(120), 80);
+      assertThat(store.append(k, other)).isEqualTo(other);
+    }
+
+    @Test
+    @DisplayName("a batch inside a transaction that fails is undone, keys included")
+    void rollback() {
+      List<ObservationStore.Append> batch = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        batch.add(new ObservationStore.Append(key(), FamilySamples.heartRate(MEMBER, T0.plusSeconds(i * 7L), 60)));
+      }
+      assertThatThrownBy(() -> transactionRunner().execute(() -> {
+        store.appendEach(batch);
+        throw new IllegalStateException("boom");
+      })).isInstanceOf(IllegalStateException.class);
+      assertThat(readAll(T0.minusSeconds(1), T0.plusSeconds(3600), 10)).isEmpty();
+      for (ObservationStore.Append a : batch) {
+        assertThat(store.find(a.observation().id())).isEmpty();
+      }
+      Observation other = FamilySamples.heartRate(MEMBER, T0, 90);
+      assertThat(store.appendEach(List.of(new ObservationStore.Append(batch.get(0).key(), other))))
+          .containsExactly(ObservationStore.Outcome.STORED);
+    }
+
+    @Test
+    @DisplayName("a batch ends exactly as appending its rows one at a time would (seeded, out-of-order times)")
+    void agreesWithAppend() {
+      ObservationStore oneByOne = createStore();
+      for (long seed = 1; seed <= 20; seed++) {
+        Random random = new Random(seed);
+        List<IdempotencyKey> keys = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+          keys.add(key());
+        }
+        for (int round = 0; round < 3; round++) {
+          List<ObservationStore.Append> batch = new ArrayList<>();
+          for (int i = 0; i < 60; i++) {
+            IdempotencyKey k = keys.get(random.nextInt(keys.size()));
+            Instant at = T0.plusSeconds(seed * 100_000 + random.nextInt(40) * 60L);
+            batch.add(new ObservationStore.Append(k, FamilySamples.heartRate(MEMBER, at, 60 + random.nextInt(3))));
+          }
+          List<ObservationStore.Outcome> expected = new ArrayList<>();
+          for (ObservationStore.Append a : batch) {
+            try {
+              expected.add(oneByOne.append(a.key(), a.observation()) == a.observation()
+                  ? ObservationStore.Outcome.STORED : ObservationStore.Outcome.ALREADY_STORED);
+            } catch (IdempotencyConflictException e) {
+              expected.add(ObservationStore.Outcome.KEY_CONFLICT);
+            }
+          }
+          assertThat(store.appendEach(batch)).as("seed %d round %d", seed, round).isEqualTo(expected);
+        }
+      }
+      Instant from = T0;
+      Instant to = T0.plusSeconds(30 * 100_000);
+      List<Observation> expected = new ArrayList<>();
+      Page<Observation> page = oneByOne.findRange(MEMBER, "heart-rate", from, to, PageRequest.first(500));
+      expected.addAll(page.items());
+      while (page.hasNext()) {
+        page = oneByOne.findRange(MEMBER, "heart-rate", from, to, PageRequest.first(500).next(page));
+        expected.addAll(page.items());
+      }
+      assertThat(expected).isNotEmpty().isSortedAccordingTo(ORDER);
+      assertThat(readAll(from, to, 37)).containsExactlyElementsOf(expected);
     }
   }
 
