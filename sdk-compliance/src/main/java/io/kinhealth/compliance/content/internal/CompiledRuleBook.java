@@ -856,7 +856,7 @@ public final class CompiledRuleBook {
     }
     for (char[] f : p.prefixFillers) {
       int at = scan.s - f.length;
-      if (at >= 0 && Arrays.equals(scan.c, at, scan.s, f, 0, f.length)) {
+      if (at >= 0 && regionMatches(scan.c, at, f)) {
         int start = prefixEndingAt(scan.c, at, p.prefixes);
         if (start >= 0) {
           return start;
@@ -870,7 +870,7 @@ public final class CompiledRuleBook {
     int best = -1;
     for (char[] o : prefixes) {
       int from = at - o.length;
-      if (from >= 0 && Arrays.equals(c, from, at, o, 0, o.length)
+      if (from >= 0 && regionMatches(c, from, o)
           && !(latinOrDigit(o[0]) && from > 0 && sameKind(o[0], c[from - 1]))) { // 0风险, not 10风险
         best = best < 0 ? at - o.length : Math.min(best, at - o.length);
       }
@@ -898,9 +898,25 @@ public final class CompiledRuleBook {
     return false;
   }
 
+  /**
+   * Whether {@code o} occurs in {@code c} at {@code from} (the caller has checked that it fits). Most options differ
+   * in their first character, so that one is compared before anything else.
+   */
+  private static boolean regionMatches(char[] c, int from, char[] o) {
+    if (c[from] != o[0]) {
+      return false;
+    }
+    for (int k = 1; k < o.length; k++) {
+      if (c[from + k] != o[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean startsWithAny(char[] c, int n, int at, char[][] options) {
     for (char[] o : options) {
-      if (at + o.length <= n && Arrays.equals(c, at, at + o.length, o, 0, o.length)) {
+      if (at + o.length <= n && regionMatches(c, at, o)) {
         return true;
       }
     }
@@ -909,7 +925,7 @@ public final class CompiledRuleBook {
 
   private static boolean endsWithAny(char[] c, int at, char[][] options) {
     for (char[] o : options) {
-      if (at - o.length >= 0 && Arrays.equals(c, at - o.length, at, o, 0, o.length)) {
+      if (at - o.length >= 0 && regionMatches(c, at - o.length, o)) {
         return true;
       }
     }
@@ -1091,7 +1107,7 @@ public final class CompiledRuleBook {
   /** The bridge that ends the gap must lie inside the gap, not reach back over the negator. */
   private boolean bridgeWithin(char[] c, int gapStart, int s) {
     for (char[] b : bridges) {
-      if (s - b.length >= gapStart && Arrays.equals(c, s - b.length, s, b, 0, b.length)) {
+      if (s - b.length >= gapStart && regionMatches(c, s - b.length, b)) {
         return true;
       }
     }
