@@ -550,6 +550,9 @@ public final class CompiledRuleBook {
     final int n;
     final Matches m;
     final boolean[] seen;
+    /** End offsets, ascending, of the warning and distancing matches: most triggers have none within reach. */
+    int[] warningEnds = new int[8];
+    int warningCount;
     int hint;
     int s;
     int e;
@@ -638,6 +641,28 @@ public final class CompiledRuleBook {
     int first(int endAtLeast) {
       return m.firstEndingAtOrAfter(endAtLeast, hint);
     }
+
+    /** Notes the warning and distancing matches once the pass is done (matches come in end order). */
+    void indexWarnings(boolean[] warning, boolean[] distancer) {
+      for (int i = 0; i < m.size; i++) {
+        int t = m.term[i];
+        if (warning[t] || distancer[t]) {
+          if (warningCount == warningEnds.length) {
+            warningEnds = Arrays.copyOf(warningEnds, warningCount * 2);
+          }
+          warningEnds[warningCount++] = m.end[i];
+        }
+      }
+    }
+
+    /** Whether a warning or distancing match ends within {@code [lo, hi]}. */
+    boolean warningEndingIn(int lo, int hi) {
+      int at = Arrays.binarySearch(warningEnds, 0, warningCount, lo);
+      if (at < 0) {
+        at = -at - 1;
+      }
+      return at < warningCount && warningEnds[at] <= hi;
+    }
   }
 
   /** Reviews normalised text and returns findings with spans in the original text. */
@@ -654,6 +679,7 @@ public final class CompiledRuleBook {
         m.add(pattern, end - (info >>> 2 & 0xFF), end);
       }
     });
+    scan.indexWarnings(warning, distancer);
     long[] hits = new long[16];
     int hitCount = 0;
     boolean[] applies = new boolean[rules.length];
@@ -1057,28 +1083,59 @@ public final class CompiledRuleBook {
     return false;
   }
 
-  /** Whether the trigger is negated, attributed to someone else, or quoted in a warning. */
+  /**
+   * Whether the trigger is negated, attributed to someone else, or quoted in a warning.
+   *
+   * <p>Clause and sentence bounds cost a walk over the characters, so each part first asks whether what it looks for
+   * occurs within the farthest reach those bounds allow (a clause or sentence reaches at most {@link #SENTENCE_REACH}
+   * either way, a quotation warning {@link #QUOTE_LOOKBACK} further back); only then are the bounds found.
+   */
   private boolean negated(Scan scan) {
-    Matches m = scan.m;
-    char[] c = scan.c;
     int s = scan.s;
     int e = scan.e;
+    if (scan.warningEndingIn(s - SENTENCE_REACH - QUOTE_LOOKBACK, e + SENTENCE_REACH)) {
+      if (warnedInClause(scan)) {
+        return true;
+      }
+      // quoted and warnedAround only read the text: the cheaper, rarer one first.
+      if (warnedAround(scan) && quoted(scan.c, scan.sentenceStart(), s)) {
+        return true;
+      }
+    }
+    return negatorBefore(scan);
+  }
+
+  /** A warning or distancing word earlier in the clause (警惕宣称根治的广告), or a warning later in it. */
+  private boolean warnedInClause(Scan scan) {
+    Matches m = scan.m;
     int clause = scan.clauseStart();
     int clauseEnd = scan.clauseEnd();
-    // A warning or distancing word earlier in the clause (警惕宣称根治的广告), or a warning later in it.
     for (int i = scan.first(clause); i < m.size && m.end[i] <= clauseEnd; i++) {
       int t = m.term[i];
-      boolean before = m.start[i] >= clause && m.end[i] <= s;
-      boolean after = m.start[i] >= e;
+      boolean before = m.start[i] >= clause && m.end[i] <= scan.s;
+      boolean after = m.start[i] >= scan.e;
       if ((before && (warning[t] || distancer[t])) || (after && warning[t])) {
         return true;
       }
     }
-    if (quoted(c, scan.sentenceStart(), s) && warnedAround(scan)) {
-      return true;
+    return false;
+  }
+
+  /** A negator shortly before, joined to the trigger directly or through a bridge word (无法彻底根治). */
+  private boolean negatorBefore(Scan scan) {
+    Matches m = scan.m;
+    char[] c = scan.c;
+    int s = scan.s;
+    int reach = Math.max(0, s - NEGATION_REACH);
+    boolean anyNegator = false;
+    for (int i = scan.first(reach); i < m.size && m.end[i] <= s && !anyNegator; i++) {
+      anyNegator = negator[m.term[i]];
     }
-    // A negator shortly before, joined to the trigger directly or through a bridge word (无法彻底根治).
-    int from = Math.max(clause, s - NEGATION_REACH);
+    if (!anyNegator) {
+      return false; // none within reach: the clause need not be found
+    }
+    int clause = scan.clauseStart();
+    int from = Math.max(clause, reach);
     for (int i = scan.first(from); i < m.size && m.end[i] <= s; i++) {
       if (!negator[m.term[i]] || m.start[i] < clause || broken(scan, m.start[i], m.end[i])) {
         continue;
