@@ -65,6 +65,8 @@ public final class CompiledRuleBook {
   private final int[] matchInfo;
   /** Each rule's rank in rule-id order, to sort findings by position then rule id without comparators. */
   private final int[] ruleRank;
+  /** Per channel (by ordinal), whether each rule is checked there: answered once, not on every review. */
+  private final boolean[][] appliesOn;
 
   private static final class Rule {
     final AdRule source;
@@ -227,6 +229,13 @@ public final class CompiledRuleBook {
     }
     if (rules.length > 255) {
       throw new ValidationException("rules", "content.rule_book.too_many_rules", "a rule book has at most 255 rules");
+    }
+    ContentChannel[] channels = ContentChannel.values();
+    this.appliesOn = new boolean[channels.length][rules.length];
+    for (ContentChannel channel : channels) {
+      for (int r = 0; r < rules.length; r++) {
+        appliesOn[channel.ordinal()][r] = rules[r].source.appliesTo(channel);
+      }
     }
   }
 
@@ -682,10 +691,7 @@ public final class CompiledRuleBook {
     scan.indexWarnings(warning, distancer);
     long[] hits = new long[16];
     int hitCount = 0;
-    boolean[] applies = new boolean[rules.length];
-    for (int r = 0; r < rules.length; r++) {
-      applies[r] = rules[r].source.appliesTo(channel);
-    }
+    boolean[] applies = appliesOn[channel.ordinal()];
     boolean anyDisclaimer = anySeen(seen, disclaimerSlots);
     for (int i = 0; i < m.size; i++) {
       if ((matchInfo[m.term[i]] & 2) == 0) {
