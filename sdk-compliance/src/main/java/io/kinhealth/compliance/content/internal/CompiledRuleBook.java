@@ -559,8 +559,11 @@ public final class CompiledRuleBook {
     final int n;
     final Matches m;
     final boolean[] seen;
-    /** End offsets, ascending, of the warning and distancing matches: most triggers have none within reach. */
-    int[] warningEnds = new int[8];
+    /**
+     * Indexes into {@link #m} of the warning and distancing matches, so in end order: the checks that look only for
+     * those walk this short list instead of every match around the trigger.
+     */
+    int[] warnings = new int[8];
     int warningCount;
     int hint;
     int s;
@@ -656,21 +659,33 @@ public final class CompiledRuleBook {
       for (int i = 0; i < m.size; i++) {
         int t = m.term[i];
         if (warning[t] || distancer[t]) {
-          if (warningCount == warningEnds.length) {
-            warningEnds = Arrays.copyOf(warningEnds, warningCount * 2);
+          if (warningCount == warnings.length) {
+            warnings = Arrays.copyOf(warnings, warningCount * 2);
           }
-          warningEnds[warningCount++] = m.end[i];
+          warnings[warningCount++] = i;
         }
       }
     }
 
+    /** Position in {@link #warnings} of the first one ending at or after {@code e} ({@code warningCount}: none). */
+    int firstWarningEndingAtOrAfter(int e) {
+      int lo = 0;
+      int hi = warningCount;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (m.end[warnings[mid]] < e) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+
     /** Whether a warning or distancing match ends within {@code [lo, hi]}. */
     boolean warningEndingIn(int lo, int hi) {
-      int at = Arrays.binarySearch(warningEnds, 0, warningCount, lo);
-      if (at < 0) {
-        at = -at - 1;
-      }
-      return at < warningCount && warningEnds[at] <= hi;
+      int at = firstWarningEndingAtOrAfter(lo);
+      return at < warningCount && m.end[warnings[at]] <= hi;
     }
   }
 
@@ -1116,7 +1131,11 @@ public final class CompiledRuleBook {
     Matches m = scan.m;
     int clause = scan.clauseStart();
     int clauseEnd = scan.clauseEnd();
-    for (int i = scan.first(clause); i < m.size && m.end[i] <= clauseEnd; i++) {
+    for (int k = scan.firstWarningEndingAtOrAfter(clause); k < scan.warningCount; k++) {
+      int i = scan.warnings[k];
+      if (m.end[i] > clauseEnd) {
+        break;
+      }
       int t = m.term[i];
       boolean before = m.start[i] >= clause && m.end[i] <= scan.s;
       boolean after = m.start[i] >= scan.e;
@@ -1218,10 +1237,13 @@ public final class CompiledRuleBook {
     Matches m = scan.m;
     int lo = Math.max(0, scan.sentenceStart() - QUOTE_LOOKBACK);
     int hi = scan.sentenceEnd();
-    for (int i = scan.first(lo); i < m.size && m.end[i] <= hi; i++) {
-      int t = m.term[i];
-      if ((warning[t] || distancer[t]) && m.start[i] >= lo) {
-        return true;
+    for (int k = scan.firstWarningEndingAtOrAfter(lo); k < scan.warningCount; k++) {
+      int i = scan.warnings[k];
+      if (m.end[i] > hi) {
+        break;
+      }
+      if (m.start[i] >= lo) {
+        return true; // every match on the list is a warning or distancing word
       }
     }
     return false;
