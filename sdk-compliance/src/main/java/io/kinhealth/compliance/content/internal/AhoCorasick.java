@@ -14,6 +14,8 @@ import java.util.Map;
  * transitions live in one open-addressing hash table keyed by {@code (state, char)}, so the automaton stays small
  * for any alphabet. States are numbered breadth first, so the shallow states a scan visits most sit together in
  * memory; a per-state 64-bit class mask answers most misses without a probe, and outputs are one flat array.
+ * A state's mask and failure link share one 16-byte slot and a hash entry holds its key and target in one long, so
+ * a step costs one cache line per state visited and one per probe (the tables outgrow the core's own cache).
  * Immutable and thread-safe once built.
  */
 public final class AhoCorasick {
@@ -25,11 +27,15 @@ public final class AhoCorasick {
 
   private static final long EMPTY = -1L;
   private static final long HAS_OUTPUT = 1L << 63;
+  /** A hash entry is {@code key << TARGET_BITS | target}; states are numbered below {@code 1 << TARGET_BITS}. */
+  private static final int TARGET_BITS = 24;
+  private static final long TARGET_MASK = (1L << TARGET_BITS) - 1;
 
   private final int[] rootNext = new int[65536];
-  private final long[] keys;
-  private final int[] targets;
+  /** Open addressing: {@code (state, char) << TARGET_BITS | target}, or {@link #EMPTY}. */
+  private final long[] entries;
   private final int mask;
+  /** Failure links during construction; the scan reads them from {@link #node}. */
   private final int[] fail;
   /**
    * Per state, one bit per character class (the character's low bits, mixed; 63 classes) that has a transition: a
@@ -37,6 +43,8 @@ public final class AhoCorasick {
    * bit says whether any pattern ends at the state, so a scan reads the outputs only where there are some.
    */
   private final long[] childClasses;
+  /** Per state {@code s}: {@code node[2s]} its class mask ({@link #childClasses}), {@code node[2s + 1]} its failure link. */
+  private final long[] node;
   /** Patterns ending at state {@code s} (its own and its failure chain's): {@code output[outputStart[s] ..]}. */
   private final int[] outputStart;
   private final int[] output;
@@ -69,6 +77,9 @@ public final class AhoCorasick {
       own.get(state).add(p);
     }
     int states = own.size();
+    if (states >= TARGET_MASK) {
+      throw new IllegalArgumentException("too many automaton states: " + states);
+    }
     List<List<long[]>> children = new ArrayList<>(states);
     for (int s = 0; s < states; s++) {
       children.add(new ArrayList<>());
@@ -94,9 +105,8 @@ public final class AhoCorasick {
     }
     // 3. Transitions in the new numbering.
     int capacity = Integer.highestOneBit(Math.max(16, edges.size() * 2)) << 1;
-    keys = new long[capacity];
-    Arrays.fill(keys, EMPTY);
-    targets = new int[capacity];
+    entries = new long[capacity];
+    Arrays.fill(entries, EMPTY);
     mask = capacity - 1;
     childClasses = new long[states];
     for (int s = 0; s < states; s++) {
@@ -150,6 +160,11 @@ public final class AhoCorasick {
         childClasses[s] |= HAS_OUTPUT;
       }
     }
+    node = new long[2 * states];
+    for (int s = 0; s < states; s++) {
+      node[2 * s] = childClasses[s];
+      node[2 * s + 1] = fail[s];
+    }
   }
 
   private static int[] merge(List<Integer> mine, int[] inherited) {
@@ -179,11 +194,10 @@ public final class AhoCorasick {
 
   private void put(long key, int target) {
     int i = slot(key) & mask;
-    while (keys[i] != EMPTY) {
+    while (entries[i] != EMPTY) {
       i = (i + 1) & mask;
     }
-    keys[i] = key;
-    targets[i] = target;
+    entries[i] = key << TARGET_BITS | target;
   }
 
   /** The transition from {@code state} on {@code c}; from the root a miss is 0 (stay), elsewhere -1. */
@@ -194,15 +208,19 @@ public final class AhoCorasick {
     if ((childClasses[state] & (1L << charClass(c))) == 0) {
       return -1;
     }
+    return probe(state, c);
+  }
+
+  private int probe(int state, char c) {
     long key = key(state, c);
     int i = slot(key) & mask;
     while (true) {
-      long k = keys[i];
-      if (k == key) {
-        return targets[i];
-      }
-      if (k == EMPTY) {
+      long entry = entries[i];
+      if (entry == EMPTY) {
         return -1;
+      }
+      if (entry >>> TARGET_BITS == key) {
+        return (int) (entry & TARGET_MASK);
       }
       i = (i + 1) & mask;
     }
@@ -216,17 +234,26 @@ public final class AhoCorasick {
   /** Reports every match in {@code text[0, length)} to {@code sink}, ordered by end offset. */
   public void scan(char[] text, int length, MatchSink sink) {
     int state = 0;
+    long classes = node[0];
     for (int i = 0; i < length; i++) {
       char c = text[i];
-      while (true) {
-        int t = next(state, c);
-        if (t >= 0) {
-          state = t;
-          break;
+      long bit = 1L << charClass(c);
+      while (state != 0) {
+        if ((classes & bit) != 0) {
+          int t = probe(state, c);
+          if (t >= 0) {
+            state = t;
+            break;
+          }
         }
-        state = fail[state];
+        state = (int) node[2 * state + 1];
+        classes = node[2 * state];
       }
-      if (childClasses[state] < 0) { // HAS_OUTPUT is the sign bit
+      if (state == 0) {
+        state = rootNext[c];
+      }
+      classes = node[2 * state];
+      if (classes < 0) { // HAS_OUTPUT is the sign bit
         for (int o = outputStart[state], end = outputStart[state + 1]; o < end; o++) {
           sink.onMatch(output[o], i + 1);
         }

@@ -65,6 +65,8 @@ public final class CompiledRuleBook {
   private final int[] matchInfo;
   /** Each rule's rank in rule-id order, to sort findings by position then rule id without comparators. */
   private final int[] ruleRank;
+  /** Per channel (by ordinal), whether each rule is checked there: answered once, not on every review. */
+  private final boolean[][] appliesOn;
 
   private static final class Rule {
     final AdRule source;
@@ -227,6 +229,13 @@ public final class CompiledRuleBook {
     }
     if (rules.length > 255) {
       throw new ValidationException("rules", "content.rule_book.too_many_rules", "a rule book has at most 255 rules");
+    }
+    ContentChannel[] channels = ContentChannel.values();
+    this.appliesOn = new boolean[channels.length][rules.length];
+    for (ContentChannel channel : channels) {
+      for (int r = 0; r < rules.length; r++) {
+        appliesOn[channel.ordinal()][r] = rules[r].source.appliesTo(channel);
+      }
     }
   }
 
@@ -550,6 +559,12 @@ public final class CompiledRuleBook {
     final int n;
     final Matches m;
     final boolean[] seen;
+    /**
+     * Indexes into {@link #m} of the warning and distancing matches, so in end order: the checks that look only for
+     * those walk this short list instead of every match around the trigger.
+     */
+    int[] warnings = new int[8];
+    int warningCount;
     int hint;
     int s;
     int e;
@@ -638,6 +653,40 @@ public final class CompiledRuleBook {
     int first(int endAtLeast) {
       return m.firstEndingAtOrAfter(endAtLeast, hint);
     }
+
+    /** Notes the warning and distancing matches once the pass is done (matches come in end order). */
+    void indexWarnings(boolean[] warning, boolean[] distancer) {
+      for (int i = 0; i < m.size; i++) {
+        int t = m.term[i];
+        if (warning[t] || distancer[t]) {
+          if (warningCount == warnings.length) {
+            warnings = Arrays.copyOf(warnings, warningCount * 2);
+          }
+          warnings[warningCount++] = i;
+        }
+      }
+    }
+
+    /** Position in {@link #warnings} of the first one ending at or after {@code e} ({@code warningCount}: none). */
+    int firstWarningEndingAtOrAfter(int e) {
+      int lo = 0;
+      int hi = warningCount;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (m.end[warnings[mid]] < e) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+
+    /** Whether a warning or distancing match ends within {@code [lo, hi]}. */
+    boolean warningEndingIn(int lo, int hi) {
+      int at = firstWarningEndingAtOrAfter(lo);
+      return at < warningCount && m.end[warnings[at]] <= hi;
+    }
   }
 
   /** Reviews normalised text and returns findings with spans in the original text. */
@@ -654,12 +703,10 @@ public final class CompiledRuleBook {
         m.add(pattern, end - (info >>> 2 & 0xFF), end);
       }
     });
+    scan.indexWarnings(warning, distancer);
     long[] hits = new long[16];
     int hitCount = 0;
-    boolean[] applies = new boolean[rules.length];
-    for (int r = 0; r < rules.length; r++) {
-      applies[r] = rules[r].source.appliesTo(channel);
-    }
+    boolean[] applies = appliesOn[channel.ordinal()];
     boolean anyDisclaimer = anySeen(seen, disclaimerSlots);
     for (int i = 0; i < m.size; i++) {
       if ((matchInfo[m.term[i]] & 2) == 0) {
@@ -856,7 +903,7 @@ public final class CompiledRuleBook {
     }
     for (char[] f : p.prefixFillers) {
       int at = scan.s - f.length;
-      if (at >= 0 && Arrays.equals(scan.c, at, scan.s, f, 0, f.length)) {
+      if (at >= 0 && regionMatches(scan.c, at, f)) {
         int start = prefixEndingAt(scan.c, at, p.prefixes);
         if (start >= 0) {
           return start;
@@ -870,7 +917,7 @@ public final class CompiledRuleBook {
     int best = -1;
     for (char[] o : prefixes) {
       int from = at - o.length;
-      if (from >= 0 && Arrays.equals(c, from, at, o, 0, o.length)
+      if (from >= 0 && regionMatches(c, from, o)
           && !(latinOrDigit(o[0]) && from > 0 && sameKind(o[0], c[from - 1]))) { // 0风险, not 10风险
         best = best < 0 ? at - o.length : Math.min(best, at - o.length);
       }
@@ -898,9 +945,25 @@ public final class CompiledRuleBook {
     return false;
   }
 
+  /**
+   * Whether {@code o} occurs in {@code c} at {@code from} (the caller has checked that it fits). Most options differ
+   * in their first character, so that one is compared before anything else.
+   */
+  private static boolean regionMatches(char[] c, int from, char[] o) {
+    if (c[from] != o[0]) {
+      return false;
+    }
+    for (int k = 1; k < o.length; k++) {
+      if (c[from + k] != o[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean startsWithAny(char[] c, int n, int at, char[][] options) {
     for (char[] o : options) {
-      if (at + o.length <= n && Arrays.equals(c, at, at + o.length, o, 0, o.length)) {
+      if (at + o.length <= n && regionMatches(c, at, o)) {
         return true;
       }
     }
@@ -909,7 +972,7 @@ public final class CompiledRuleBook {
 
   private static boolean endsWithAny(char[] c, int at, char[][] options) {
     for (char[] o : options) {
-      if (at - o.length >= 0 && Arrays.equals(c, at - o.length, at, o, 0, o.length)) {
+      if (at - o.length >= 0 && regionMatches(c, at - o.length, o)) {
         return true;
       }
     }
@@ -1041,28 +1104,63 @@ public final class CompiledRuleBook {
     return false;
   }
 
-  /** Whether the trigger is negated, attributed to someone else, or quoted in a warning. */
+  /**
+   * Whether the trigger is negated, attributed to someone else, or quoted in a warning.
+   *
+   * <p>Clause and sentence bounds cost a walk over the characters, so each part first asks whether what it looks for
+   * occurs within the farthest reach those bounds allow (a clause or sentence reaches at most {@link #SENTENCE_REACH}
+   * either way, a quotation warning {@link #QUOTE_LOOKBACK} further back); only then are the bounds found.
+   */
   private boolean negated(Scan scan) {
-    Matches m = scan.m;
-    char[] c = scan.c;
     int s = scan.s;
     int e = scan.e;
+    if (scan.warningEndingIn(s - SENTENCE_REACH - QUOTE_LOOKBACK, e + SENTENCE_REACH)) {
+      if (warnedInClause(scan)) {
+        return true;
+      }
+      // quoted and warnedAround only read the text: the cheaper, rarer one first.
+      if (warnedAround(scan) && quoted(scan.c, scan.sentenceStart(), s)) {
+        return true;
+      }
+    }
+    return negatorBefore(scan);
+  }
+
+  /** A warning or distancing word earlier in the clause (警惕宣称根治的广告), or a warning later in it. */
+  private boolean warnedInClause(Scan scan) {
+    Matches m = scan.m;
     int clause = scan.clauseStart();
     int clauseEnd = scan.clauseEnd();
-    // A warning or distancing word earlier in the clause (警惕宣称根治的广告), or a warning later in it.
-    for (int i = scan.first(clause); i < m.size && m.end[i] <= clauseEnd; i++) {
+    for (int k = scan.firstWarningEndingAtOrAfter(clause); k < scan.warningCount; k++) {
+      int i = scan.warnings[k];
+      if (m.end[i] > clauseEnd) {
+        break;
+      }
       int t = m.term[i];
-      boolean before = m.start[i] >= clause && m.end[i] <= s;
-      boolean after = m.start[i] >= e;
+      boolean before = m.start[i] >= clause && m.end[i] <= scan.s;
+      boolean after = m.start[i] >= scan.e;
       if ((before && (warning[t] || distancer[t])) || (after && warning[t])) {
         return true;
       }
     }
-    if (quoted(c, scan.sentenceStart(), s) && warnedAround(scan)) {
-      return true;
+    return false;
+  }
+
+  /** A negator shortly before, joined to the trigger directly or through a bridge word (无法彻底根治). */
+  private boolean negatorBefore(Scan scan) {
+    Matches m = scan.m;
+    char[] c = scan.c;
+    int s = scan.s;
+    int reach = Math.max(0, s - NEGATION_REACH);
+    boolean anyNegator = false;
+    for (int i = scan.first(reach); i < m.size && m.end[i] <= s && !anyNegator; i++) {
+      anyNegator = negator[m.term[i]];
     }
-    // A negator shortly before, joined to the trigger directly or through a bridge word (无法彻底根治).
-    int from = Math.max(clause, s - NEGATION_REACH);
+    if (!anyNegator) {
+      return false; // none within reach: the clause need not be found
+    }
+    int clause = scan.clauseStart();
+    int from = Math.max(clause, reach);
     for (int i = scan.first(from); i < m.size && m.end[i] <= s; i++) {
       if (!negator[m.term[i]] || m.start[i] < clause || broken(scan, m.start[i], m.end[i])) {
         continue;
@@ -1091,7 +1189,7 @@ public final class CompiledRuleBook {
   /** The bridge that ends the gap must lie inside the gap, not reach back over the negator. */
   private boolean bridgeWithin(char[] c, int gapStart, int s) {
     for (char[] b : bridges) {
-      if (s - b.length >= gapStart && Arrays.equals(c, s - b.length, s, b, 0, b.length)) {
+      if (s - b.length >= gapStart && regionMatches(c, s - b.length, b)) {
         return true;
       }
     }
@@ -1139,10 +1237,13 @@ public final class CompiledRuleBook {
     Matches m = scan.m;
     int lo = Math.max(0, scan.sentenceStart() - QUOTE_LOOKBACK);
     int hi = scan.sentenceEnd();
-    for (int i = scan.first(lo); i < m.size && m.end[i] <= hi; i++) {
-      int t = m.term[i];
-      if ((warning[t] || distancer[t]) && m.start[i] >= lo) {
-        return true;
+    for (int k = scan.firstWarningEndingAtOrAfter(lo); k < scan.warningCount; k++) {
+      int i = scan.warnings[k];
+      if (m.end[i] > hi) {
+        break;
+      }
+      if (m.start[i] >= lo) {
+        return true; // every match on the list is a warning or distancing word
       }
     }
     return false;
