@@ -34,7 +34,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -54,50 +53,6 @@ final class FamilyRiskChapter {
 
   FamilyRiskChapter(PrintStream out) {
     this.out = out;
-  }
-
-  /** A clock the story moves forward by hand (four hours between two readings). */
-  private static final class StoryClock extends Clock {
-    private volatile Instant now;
-
-    StoryClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      StoryClock self = this;
-      return new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId z) {
-          return self.withZone(z);
-        }
-
-        @Override
-        public Instant instant() {
-          return self.now;
-        }
-      };
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 
   private IdempotencyKey key() {

@@ -38,8 +38,6 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +61,7 @@ final class PayoutChapter {
   void run() {
     out.println();
     out.println("5. Paying out through WeChat Pay (kinhealth-referral payouts)");
-    ManualClock clock = new ManualClock(Instant.parse("2026-11-25T02:00:00Z"));
+    StoryClock clock = new StoryClock(Instant.parse("2026-11-25T02:00:00Z"));
     ProviderProfile wechat = ProviderProfiles.wechatPay();
     LoseTheNextAnswer network = new LoseTheNextAnswer();
     InMemoryPaymentGateway gateway = InMemoryPaymentGateway.builder(wechat).clock(clock).behaviour(network).build();
@@ -155,34 +153,6 @@ final class PayoutChapter {
         return Delivery.LOST_AFTER_PROVIDER;
       }
       return Delivery.ANSWERED;
-    }
-  }
-
-  /** A clock the story moves forward by hand. */
-  private static final class ManualClock extends Clock {
-    private volatile Instant now;
-
-    ManualClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 }
