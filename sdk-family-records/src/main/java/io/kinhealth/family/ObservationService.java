@@ -182,10 +182,12 @@ public final class ObservationService {
     List<Reading> readings = parsed.readings();
     List<ObservationStore.Append> appends = new ArrayList<>(readings.size());
     Instant now = clock.instant(); // one import, one recorded time
-    for (Reading r : readings) {
+    byte[] keyBuffer = NaturalKey.scratch(); // one buffer for every key of this import
+    for (int i = 0, n = readings.size(); i < n; i++) {
+      Reading r = readings.get(i);
       try {
         Observation o = normaliser.normalise(r, now);
-        appends.add(new ObservationStore.Append(naturalKey(o), o));
+        appends.add(new ObservationStore.Append(NaturalKey.of(o, keyBuffer), o));
       } catch (ValidationException e) {
         rejected.add(new ImportIssue(r.reference() == null ? "reading" : r.reference(), e.field().orElse("reading"),
             e.reason(), e.getMessage()));
@@ -229,7 +231,9 @@ public final class ObservationService {
   private static final class Span {
     final PersonId subject;
     final ObservationType type;
+    // only as many rows as the statistics cache merges: past that it drops the span's buckets and needs the count
     final List<Observation> rows = new ArrayList<>();
+    int count;
     long from = Long.MAX_VALUE;
     long to = Long.MIN_VALUE;
 
@@ -247,19 +251,22 @@ public final class ObservationService {
       long end = o.effectiveEnd() == null ? at : o.effectiveEnd().toEpochMilli();
       from = Math.min(from, at);
       to = Math.max(to, end);
-      rows.add(o);
+      if (count++ <= SeriesStatistics.MERGE_LIMIT) {
+        rows.add(o);
+      }
     }
   }
 
   private void written(List<Observation> stored) {
     List<Span> spans = new ArrayList<>(4);
     Span last = null;
-    for (Observation o : stored) { // one pass: an import holds one member's readings of a few types
+    for (int i = 0, n = stored.size(); i < n; i++) { // one pass: an import holds one member's readings of few types
+      Observation o = stored.get(i);
       if (last == null || !last.holds(o)) {
         last = null;
-        for (Span s : spans) {
-          if (s.holds(o)) {
-            last = s;
+        for (int j = 0; j < spans.size(); j++) {
+          if (spans.get(j).holds(o)) {
+            last = spans.get(j);
             break;
           }
         }
@@ -276,7 +283,7 @@ public final class ObservationService {
       boolean[] committed = {false};
       tx.afterCommit(() -> {
         committed[0] = true;
-        series.written(span.subject, span.type, span.rows, span.from, span.to);
+        series.written(span.subject, span.type, span.rows, span.count, span.from, span.to);
       });
       if (!committed[0]) {
         // inside a caller's transaction: reads before its commit see this write, recomputed from the store; if it
@@ -285,7 +292,7 @@ public final class ObservationService {
         InMemoryTransactionRunner.recordUndo(() -> series.invalidate(span.subject, span.type, from, to));
       }
       ObservationsRecorded event = new ObservationsRecorded(span.subject, span.type.key(), from, to,
-          span.rows.size(), clock.instant());
+          span.count, clock.instant());
       tx.afterCommit(() -> {
         publishing.set(event);
         try {

@@ -180,12 +180,13 @@ final class SeriesStatistics {
 
   /**
    * Readings of one series were stored here: merges them into the cached buckets they touch (so the next read
-   * recomputes those buckets from memory), or for a large batch drops those buckets.
+   * recomputes those buckets from memory), or for a large batch drops those buckets. {@code rows} holds all
+   * {@code count} readings when there are at most {@link #MERGE_LIMIT}; past that it may hold only some.
    */
-  void written(PersonId subject, ObservationType t, List<Observation> rows, long from, long to) {
+  void written(PersonId subject, ObservationType t, List<Observation> rows, int count, long from, long to) {
     boolean total = t.aggregation() == Aggregation.TOTAL;
     long margin = total ? maxTotal : window;
-    if (rows.size() > MERGE_LIMIT) {
+    if (count > MERGE_LIMIT) {
       cache.update(subject, t.key(), from - margin - 1, to + margin, (k, v) -> null);
       return;
     }

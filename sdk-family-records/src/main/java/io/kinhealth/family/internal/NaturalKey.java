@@ -16,10 +16,24 @@ public final class NaturalKey {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final long TEXT = 0x165667B19E3779F9L;
   private static final long NUMBER = 0x27D4EB2F165667C5L;
+  private static final int LENGTH = 36; // "obs." and 32 hex digits
 
   private NaturalKey() {}
 
   public static IdempotencyKey of(Observation o) {
+    return of(o, new byte[LENGTH]);
+  }
+
+  /** A scratch buffer for {@link #of(Observation, byte[])}: one per import, reused for every reading. */
+  public static byte[] scratch() {
+    return new byte[LENGTH];
+  }
+
+  /**
+   * The same key as {@link #of(Observation)}, written through {@code scratch} (from {@link #scratch()}, used by one
+   * thread at a time): the string copies it, so an import allocates one buffer instead of one per reading.
+   */
+  public static IdempotencyKey of(Observation o, byte[] scratch) {
     // the same mixes in the same order as ever (stored keys stay valid), without an array per part
     long h1 = 0x9E3779B97F4A7C15L;
     long h2 = 0xC2B2AE3D27D4EB4FL;
@@ -50,14 +64,14 @@ public final class NaturalKey {
     n = o.statistic() == null ? -1 : o.statistic().ordinal();
     h1 = mix(h1 ^ n);
     h2 = mix(h2 + n * NUMBER);
-    byte[] out = new byte[36];
+    byte[] out = scratch;
     out[0] = 'o';
     out[1] = 'b';
     out[2] = 's';
     out[3] = '.';
     hex(out, 4, h1);
     hex(out, 20, h2);
-    return IdempotencyKey.of(new String(out, StandardCharsets.ISO_8859_1));
+    return IdempotencyKey.of(new String(out, 0, LENGTH, StandardCharsets.ISO_8859_1));
   }
 
   private static long text(String text) {

@@ -134,26 +134,39 @@ public final class InMemoryObservationStore implements ObservationStore {
 
   /** Groups the rows by series (a batch holds a few), sorts each group if it arrived out of order, adds it. */
   private void addRows(Observation[] rows, int n) {
+    // two passes: the first finds each row's series and counts them, so every group's arrays have the exact size
     List<Group> groups = new ArrayList<>(4);
+    int[] groupOf = new int[n];
     Group last = null;
+    int lastIndex = -1;
     for (int i = 0; i < n; i++) {
       Observation o = rows[i];
       if (last == null || !last.holds(o)) {
         last = null;
-        for (Group g : groups) {
-          if (g.holds(o)) {
-            last = g;
+        for (int j = 0; j < groups.size(); j++) {
+          if (groups.get(j).holds(o)) {
+            last = groups.get(j);
+            lastIndex = j;
             break;
           }
         }
         if (last == null) {
-          last = new Group(o, n);
+          last = new Group(o);
+          lastIndex = groups.size();
           groups.add(last);
         }
       }
-      last.add(o);
+      last.expected++;
+      groupOf[i] = lastIndex;
     }
-    for (Group g : groups) {
+    for (int j = 0; j < groups.size(); j++) {
+      groups.get(j).allocate();
+    }
+    for (int i = 0; i < n; i++) {
+      groups.get(groupOf[i]).add(rows[i]);
+    }
+    for (int j = 0; j < groups.size(); j++) {
+      Group g = groups.get(j);
       g.sortIfNeeded();
       rows(g.rows[0]).addSorted(g.rows, g.at, 0, g.size);
     }
@@ -164,15 +177,18 @@ public final class InMemoryObservationStore implements ObservationStore {
     final String type;
     Observation[] rows;
     long[] at;
+    int expected;
     int size;
     boolean sorted = true;
 
-    Group(Observation first, int capacity) {
+    Group(Observation first) {
       this.subject = first.subject();
       this.type = first.type().key();
-      int c = Math.min(capacity, 1024);
-      this.rows = new Observation[c];
-      this.at = new long[c];
+    }
+
+    void allocate() {
+      rows = new Observation[expected];
+      at = new long[expected];
     }
 
     boolean holds(Observation o) {
@@ -181,10 +197,6 @@ public final class InMemoryObservationStore implements ObservationStore {
     }
 
     void add(Observation o) {
-      if (size == rows.length) {
-        rows = Arrays.copyOf(rows, size * 2);
-        at = Arrays.copyOf(at, size * 2);
-      }
       long t = o.effectiveAt().toEpochMilli();
       if (sorted && size > 0 && SeriesRows.compare(at[size - 1], rows[size - 1].id().value(), t, o.id().value()) > 0) {
         sorted = false;

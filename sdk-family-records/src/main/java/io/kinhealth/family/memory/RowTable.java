@@ -113,7 +113,7 @@ final class RowTable {
     s.keys[slot] = key;
     s.values[slot] = value;
     size++;
-    if (++s.size * 2 > s.hashes.length) { // at most half full: short probe runs
+    if (++s.size * 4 > s.hashes.length * 3) { // at most three quarters full: the stored hashes keep probes cheap
       rehash(s, s.hashes.length * 2);
     }
   }
@@ -130,11 +130,12 @@ final class RowTable {
 
   /**
    * Makes room for {@code more} entries beyond the current ones (spread evenly over the segments, with slack for
-   * uneven hashing), so a batch rarely rehashes while it inserts.
+   * uneven hashing) at most about two thirds full, so a batch rarely rehashes while it inserts and a large one does
+   * not reserve four slots per row (half full plus slack rounded up to a power of two did, for 65,536 rows).
    */
   void reserve(int more) {
     long perSegment = (size + (long) more) / segments.length;
-    long needed = 2 * (perSegment + perSegment / 8 + 8);
+    long needed = 3 * (perSegment + perSegment / 8 + 8) / 2;
     for (Segment s : segments) {
       if (needed > s.hashes.length) {
         rehash(s, (int) Math.min(1 << 30, Long.highestOneBit(needed - 1) << 1));

@@ -82,7 +82,7 @@ public final class ObservationNormaliser {
       }
     }
     List<ComponentType> components = type.components();
-    double[] canonical = null;
+    // canonical values are recomputed when the values are built (a pure multiply-add): no array per reading
     if (r.values == null || r.values.length != components.size()) {
       violations = add(violations, new FieldViolation("values", "observation.values.count",
           type.key() + " takes " + components.size() + " value(s): "
@@ -91,7 +91,6 @@ public final class ObservationNormaliser {
       violations = add(violations, new FieldViolation("comparators", "observation.values.count",
           "give one comparator (or null) per value"));
     } else if (unit != null) {
-      canonical = new double[components.size()];
       for (int i = 0; i < components.size(); i++) {
         ComponentType c = components.get(i);
         double raw = r.values[i];
@@ -101,15 +100,15 @@ public final class ObservationNormaliser {
               field + " must be a number"));
           continue;
         }
-        canonical[i] = unit.toCanonical(raw);
-        if (!c.plausible().contains(canonical[i])) {
+        if (!c.plausible().contains(unit.toCanonical(raw))) {
           String field = field(components, c);
           violations = add(violations, new FieldViolation(field, "observation.value.implausible", field + " of "
               + type.key() + " is outside the plausible range " + fmt(c.plausible().low()) + "-"
               + fmt(c.plausible().high()) + " " + c.ucumUnit() + " (a device or typing error?)"));
         }
       }
-      if (type.key().equals(ObservationTypes.BLOOD_PRESSURE) && canonical.length == 2 && canonical[1] > canonical[0]) {
+      if (type.key().equals(ObservationTypes.BLOOD_PRESSURE) && components.size() == 2
+          && checked(unit, r.values[1]) > checked(unit, r.values[0])) {
         violations = add(violations, new FieldViolation("values.diastolic",
             "observation.value.diastolic_above_systolic", "diastolic must not exceed systolic (were they swapped?)"));
       }
@@ -150,17 +149,18 @@ public final class ObservationNormaliser {
     // immutable lists from the start (the records' List.copyOf then keeps them); one or two values need no array
     List<ComponentValue> values;
     List<Double> original;
-    if (canonical.length == 1) {
-      values = List.of(value(components, canonical, r, 0));
+    int count = components.size(); // no violations: the unit is known and every value was checked
+    if (count == 1) {
+      values = List.of(value(components, unit, r, 0));
       original = List.of(r.values[0]);
-    } else if (canonical.length == 2) {
-      values = List.of(value(components, canonical, r, 0), value(components, canonical, r, 1));
+    } else if (count == 2) {
+      values = List.of(value(components, unit, r, 0), value(components, unit, r, 1));
       original = List.of(r.values[0], r.values[1]);
     } else {
-      ComponentValue[] v = new ComponentValue[canonical.length];
-      Double[] o = new Double[canonical.length];
-      for (int i = 0; i < canonical.length; i++) {
-        v[i] = value(components, canonical, r, i);
+      ComponentValue[] v = new ComponentValue[count];
+      Double[] o = new Double[count];
+      for (int i = 0; i < count; i++) {
+        v[i] = value(components, unit, r, i);
         o[i] = r.values[i];
       }
       values = List.of(v);
@@ -171,8 +171,14 @@ public final class ObservationNormaliser {
         r.context, r.source, provenance, r.statistic);
   }
 
-  private static ComponentValue value(List<ComponentType> components, double[] canonical, Reading r, int i) {
-    return new ComponentValue(components.get(i).key(), canonical[i], r.comparators == null ? null : r.comparators[i]);
+  private static ComponentValue value(List<ComponentType> components, UnitConversion unit, Reading r, int i) {
+    return new ComponentValue(components.get(i).key(), unit.toCanonical(r.values[i]),
+        r.comparators == null ? null : r.comparators[i]);
+  }
+
+  /** The canonical value as the checks compared it: a value that is not a number counts as 0 there. */
+  private static double checked(UnitConversion unit, double raw) {
+    return Double.isFinite(raw) ? unit.toCanonical(raw) : 0;
   }
 
   private static String field(List<ComponentType> components, ComponentType c) {

@@ -28,12 +28,31 @@ public record Provenance(
   public Provenance {
     Check.notNull(recordedAt, "provenance.recordedAt");
     originalUnit = Check.text(originalUnit, "provenance.originalUnit", 32);
-    originalValues = List.copyOf(Check.notEmpty(originalValues, "provenance.originalValues"));
+    originalValues = nonEmptyCopy(originalValues, "provenance.originalValues");
     format = Check.text(format, "provenance.format", 100);
     if (reference != null) {
       reference = Check.text(reference, "provenance.reference", 200);
     }
     Check.notNull(timeBasis, "provenance.timeBasis");
+  }
+
+  /**
+   * {@code List.copyOf} first (it keeps an immutable list as it is and already refuses nulls), the element-by-element
+   * check only to name a null element: on the import path the generic check cost a fifth of the time (JFR).
+   */
+  private static List<Double> nonEmptyCopy(List<Double> values, String field) {
+    Check.notNull(values, field);
+    List<Double> copy;
+    try {
+      copy = List.copyOf(values);
+    } catch (NullPointerException e) {
+      Check.noNulls(values, field); // throws the ValidationException naming the null element
+      throw e;
+    }
+    if (copy.isEmpty()) {
+      Check.notEmpty(copy, field);
+    }
+    return copy;
   }
 
   public Optional<String> knownReference() {
