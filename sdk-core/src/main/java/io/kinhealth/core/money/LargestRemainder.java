@@ -94,17 +94,39 @@ public final class LargestRemainder {
       }
       return allocateValidated(total, weights, BasisPoints.SCALE);
     }
+    // No remainder array: a share's remainder is recomputed from its product when the leftover is handed out, and
+    // a part that already got its extra unit has a negative one, so it is never picked twice.
     long[] parts = new long[n];
-    long[] remainders = new long[n];
     long given = 0;
     for (int i = 0; i < n; i++) {
-      long product = magnitude * shares[i].value();
-      long part = product / BasisPoints.SCALE;
+      long part = magnitude * shares[i].value() / BasisPoints.SCALE;
       parts[i] = part;
-      remainders[i] = product - part * BasisPoints.SCALE;
       given += part;
     }
-    return finish(total, magnitude - given, parts, remainders);
+    long leftover = magnitude - given;
+    if (leftover > 0 && n <= 32) {
+      for (int k = 0; k < leftover; k++) {
+        int best = 0;
+        long bestRemainder = -1;
+        for (int i = 0; i < n; i++) {
+          long remainder = magnitude * shares[i].value() - parts[i] * BasisPoints.SCALE;
+          if (remainder > bestRemainder) {
+            best = i;
+            bestRemainder = remainder;
+          }
+        }
+        parts[best]++;
+      }
+      leftover = 0;
+    } else if (leftover > 0) {
+      long[] remainders = new long[n];
+      for (int i = 0; i < n; i++) {
+        remainders[i] = magnitude * shares[i].value() - parts[i] * BasisPoints.SCALE;
+      }
+      distribute(parts, remainders, (int) leftover);
+      leftover = 0;
+    }
+    return finish(total, leftover, parts, null);
   }
 
   /** Hands out the leftover units (fewer than the number of parts) and restores the total's sign. */
