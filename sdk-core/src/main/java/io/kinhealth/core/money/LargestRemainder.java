@@ -35,6 +35,13 @@ public final class LargestRemainder {
    */
   public static long[] allocate(long total, long[] weights) {
     Check.notNull(weights, "weights");
+    long sum = validatedSum(weights);
+    Check.that(total != Long.MIN_VALUE, "total", "money.overflow", "total is out of range");
+    return allocateValidated(total, weights, sum);
+  }
+
+  /** The weights' sum, after checking they are not empty, none is negative, some are positive and the sum fits. */
+  private static long validatedSum(long[] weights) {
     int n = weights.length;
     Check.that(n > 0, "weights", "empty", "weights must not be empty");
     long sum = 0;
@@ -49,9 +56,64 @@ public final class LargestRemainder {
       }
     }
     Check.that(sum > 0, "weights", "all_zero", "at least one weight must be positive");
-    Check.that(total != Long.MIN_VALUE, "total", "money.overflow", "total is out of range");
+    return sum;
+  }
 
-    return allocateValidated(total, weights, sum);
+  /**
+   * The same allocation as {@link #allocate(long, long[])}, written into {@code out[offset .. offset + weights.length)}
+   * instead of a new array: for callers that split many amounts into a buffer of their own (a revenue split writes
+   * every line's parts into one array). For up to 32 weights whose products with the total fit in a {@code long}, it
+   * allocates nothing.
+   *
+   * @throws ValidationException as {@link #allocate(long, long[])} does, or if {@code out} is null or too short
+   */
+  public static void allocateInto(long total, long[] weights, long[] out, int offset) {
+    Check.notNull(out, "out");
+    Check.notNull(weights, "weights");
+    Check.that(offset >= 0 && offset <= out.length - weights.length, "offset", "out_of_range",
+        "out has no room for the parts at this offset");
+    long sum = validatedSum(weights);
+    Check.that(total != Long.MIN_VALUE, "total", "money.overflow", "total is out of range");
+    int n = weights.length;
+    long magnitude = Math.abs(total);
+    long largest = max(weights);
+    if (n > 32 || Math.multiplyHigh(magnitude, largest) != 0 || magnitude * largest < 0) {
+      System.arraycopy(allocateValidated(total, weights, sum), 0, out, offset, n);
+      return;
+    }
+    // Every product fits: no remainder array. A part's remainder is recomputed from its product when the leftover
+    // is handed out, and a part that got its extra unit has a negative one, so it is never picked twice.
+    long given = 0;
+    for (int i = 0; i < n; i++) {
+      long part = magnitude * weights[i] / sum;
+      out[offset + i] = part;
+      given += part;
+    }
+    for (long k = magnitude - given; k > 0; k--) {
+      int best = 0;
+      long bestRemainder = -1;
+      for (int i = 0; i < n; i++) {
+        long remainder = magnitude * weights[i] - out[offset + i] * sum;
+        if (remainder > bestRemainder) {
+          best = i;
+          bestRemainder = remainder;
+        }
+      }
+      out[offset + best]++;
+    }
+    if (total < 0) {
+      for (int i = 0; i < n; i++) {
+        out[offset + i] = -out[offset + i];
+      }
+    }
+  }
+
+  private static long max(long[] weights) {
+    long m = 0;
+    for (long w : weights) {
+      m = Math.max(m, w);
+    }
+    return m;
   }
 
   /** The algorithm proper; callers have checked that weights are non-negative with a positive, exact sum. */

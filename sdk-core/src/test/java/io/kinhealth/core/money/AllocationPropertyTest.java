@@ -84,6 +84,37 @@ class AllocationPropertyTest {
     }
   }
 
+  @Test
+  @DisplayName("allocating into a caller's buffer gives the same parts as a new array and touches nothing around them")
+  void allocateIntoAgreesWithAllocate() {
+    long master = Seeds.master();
+    Random random = new Random(master);
+    for (int c = 0; c < CASES / 2; c++) {
+      long seed = random.nextLong();
+      Random r = new Random(seed);
+      long total = randomTotal(r);
+      if (total == Long.MIN_VALUE) {
+        continue;
+      }
+      long[] weights = randomWeights(r);
+      int offset = r.nextInt(4);
+      long[] out = new long[offset + weights.length + r.nextInt(3)];
+      java.util.Arrays.fill(out, 7L);
+      long[] before = out.clone();
+
+      LargestRemainder.allocateInto(total, weights, out, offset);
+
+      String context = "master seed " + master + ", case " + c + " (seed " + seed + ")";
+      assertThat(java.util.Arrays.copyOfRange(out, offset, offset + weights.length)).as(context)
+          .isEqualTo(LargestRemainder.allocate(total, weights));
+      assertThat(java.util.Arrays.copyOfRange(out, 0, offset)).as("%s: before the parts", context)
+          .isEqualTo(java.util.Arrays.copyOfRange(before, 0, offset));
+      assertThat(java.util.Arrays.copyOfRange(out, offset + weights.length, out.length))
+          .as("%s: after the parts", context)
+          .isEqualTo(java.util.Arrays.copyOfRange(before, offset + weights.length, out.length));
+    }
+  }
+
   private static long randomTotal(Random r) {
     switch (r.nextInt(4)) {
       case 0:

@@ -266,8 +266,7 @@ public final class SplitPlan {
       }
       int shareOff = off + c.fixedCount;
       if (remaining > 0) {
-        long[] parts = LargestRemainder.allocate(remaining, w);
-        System.arraycopy(parts, 0, amounts, shareOff, c.shareCount);
+        LargestRemainder.allocateInto(remaining, w, amounts, shareOff);
       }
       if (c.hasLimits) {
         applyLimits(c, amounts, flags, shareOff, off + c.residualSlot);
