@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * The embedded default {@link TransactionRunner}: serialisable transactions over the SDK's in-memory stores.
  *
  * <p>In-memory stores record an undo action for every write through {@link #recordUndo(Runnable)}; on an exception
- * the undo actions run in reverse order, so the stores look as if the work never ran. Transactions are serialised by
+ * the undo actions run in reverse order, so the stores look as if the work never ran, and then the
+ * {@link #afterRollback(Runnable) after-rollback} actions in the order given. Transactions are serialised by
  * one lock (the in-memory default favours obvious correctness over write concurrency); nested calls join the
  * outer transaction. Not durable: state lives as long as the stores do.
  */
@@ -34,6 +35,7 @@ public final class InMemoryTransactionRunner implements TransactionRunner {
     Runnable[] undo;
     int undoCount;
     List<Runnable> afterCommit;
+    List<Runnable> afterRollback;
 
     void recordUndo(Runnable action) {
       if (undo == null) {
@@ -100,6 +102,26 @@ public final class InMemoryTransactionRunner implements TransactionRunner {
       } catch (RuntimeException undoFailure) {
         cause.addSuppressed(undoFailure);
       }
+    }
+    if (frame.afterRollback != null) {
+      for (Runnable action : frame.afterRollback) {
+        try {
+          action.run();
+        } catch (RuntimeException actionFailure) {
+          cause.addSuppressed(actionFailure);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void afterRollback(Runnable action) {
+    Frame f = CURRENT.get();
+    if (f != null) {
+      if (f.afterRollback == null) {
+        f.afterRollback = new ArrayList<>(2);
+      }
+      f.afterRollback.add(action);
     }
   }
 

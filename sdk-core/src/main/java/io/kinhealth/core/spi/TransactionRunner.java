@@ -13,7 +13,9 @@ import java.util.function.Supplier;
  *   <li>a call made while a transaction is already active on the thread joins it (like Spring's {@code REQUIRED}):
  *       an exception that escapes the inner call rolls back the whole outer transaction;
  *   <li>{@link #afterCommit} actions run once, after the outermost transaction commits, and never after a
- *       rollback; outside a transaction they run at once.
+ *       rollback; outside a transaction they run at once;
+ *   <li>{@link #afterRollback} actions run once, after the outermost transaction has rolled back, and never after a
+ *       commit; outside a transaction they never run.
  * </ul>
  *
  * <p>The in-memory default is {@code io.kinhealth.core.memory.InMemoryTransactionRunner}; the Spring example binds
@@ -38,5 +40,16 @@ public interface TransactionRunner {
    */
   default void afterCommit(Runnable action) {
     action.run();
+  }
+
+  /**
+   * Runs {@code action} after the current transaction has rolled back, for example to drop what an SDK cache learned
+   * from writes that were just undone; never after a commit, and not at all outside a transaction (there is nothing
+   * to roll back). The default does nothing, which is right only for runners that cannot roll back: a runner that
+   * can should override it (with Spring, from {@code TransactionSynchronization.afterCompletion} on
+   * {@code STATUS_ROLLED_BACK}), or in-memory caches may keep what a rolled-back write put there.
+   */
+  default void afterRollback(Runnable action) {
+    // nothing to do: without rollbacks there is never a rolled-back write to forget
   }
 }

@@ -188,4 +188,39 @@ public abstract class TransactionRunnerContractKit {
       assertThat(seen).containsExactly("now");
     }
   }
+
+  @Nested
+  @DisplayName("after-rollback actions")
+  class AfterRollback {
+    @Test
+    @DisplayName("run once, after the outermost transaction has rolled back its writes")
+    void runAfterRollback() {
+      List<String> seen = new ArrayList<>();
+      probe.write("k", "before");
+      assertThatThrownBy(() -> runner.execute(() -> {
+        probe.write("k", "during");
+        runner.afterRollback(() -> seen.add("after:" + probe.read("k").orElse("missing")));
+        runner.execute(() -> runner.afterRollback(() -> seen.add("inner")));
+        seen.add("work");
+        throw new Boom();
+      })).isInstanceOf(Boom.class);
+      assertThat(seen).containsExactly("work", "after:before", "inner");
+    }
+
+    @Test
+    @DisplayName("never run when the transaction commits")
+    void neverAfterCommit() {
+      List<String> seen = new ArrayList<>();
+      runner.execute(() -> runner.afterRollback(() -> seen.add("rolled back")));
+      assertThat(seen).isEmpty();
+    }
+
+    @Test
+    @DisplayName("never run outside a transaction")
+    void neverOutside() {
+      List<String> seen = new ArrayList<>();
+      runner.afterRollback(() -> seen.add("rolled back"));
+      assertThat(seen).isEmpty();
+    }
+  }
 }
