@@ -6,7 +6,6 @@ import io.kinhealth.core.error.KinHealthException;
 import io.kinhealth.core.error.ValidationException;
 import io.kinhealth.core.id.IdempotencyKey;
 import io.kinhealth.core.id.PersonId;
-import io.kinhealth.core.memory.InMemoryTransactionRunner;
 import io.kinhealth.core.spi.EventBus;
 import io.kinhealth.core.spi.TransactionRunner;
 import io.kinhealth.core.validation.Check;
@@ -287,9 +286,9 @@ public final class ObservationService {
       });
       if (!committed[0]) {
         // inside a caller's transaction: reads before its commit see this write, recomputed from the store; if it
-        // rolls back (in-memory runner), what they cached is dropped again
+        // rolls back, what they cached is dropped again (runners that can roll back implement afterRollback)
         series.invalidate(span.subject, span.type, from, to);
-        InMemoryTransactionRunner.recordUndo(() -> series.invalidate(span.subject, span.type, from, to));
+        tx.afterRollback(() -> series.invalidate(span.subject, span.type, from, to));
       }
       ObservationsRecorded event = new ObservationsRecorded(span.subject, span.type.key(), from, to,
           span.count, clock.instant());
