@@ -21,57 +21,28 @@ public final class Generalisations {
     for (long x : w) {
       Check.positive(x, "widths");
     }
-    return new Generalisation() {
-      @Override
-      public int levels() {
-        return w.length + 1;
+    return hierarchy(w.length + 1, (value, level) -> {
+      Long n = asLong(value);
+      if (n == null) {
+        return SUPPRESSED;
       }
-
-      @Override
-      public Object generalise(Object value, int level) {
-        if (value == null || level == 0) {
-          return value;
-        }
-        if (level > w.length) {
-          return SUPPRESSED;
-        }
-        Long n = asLong(value);
-        if (n == null) {
-          return SUPPRESSED;
-        }
-        long width = w[level - 1];
-        long lo = Math.floorDiv(n, width) * width;
-        return lo + "-" + (lo + width - 1);
-      }
-    };
+      long width = w[level - 1];
+      long lo = Math.floorDiv(n, width) * width;
+      return lo + "-" + (lo + width - 1);
+    });
   }
 
   /** Dates: exact, month ({@code 2026-11}), year ({@code 2026}), then {@code *}. */
   public static Generalisation date() {
-    return new Generalisation() {
-      @Override
-      public int levels() {
-        return 3;
+    return hierarchy(3, (value, level) -> {
+      LocalDate d;
+      try {
+        d = value instanceof LocalDate x ? x : LocalDate.parse(value.toString().strip());
+      } catch (DateTimeParseException e) {
+        return SUPPRESSED;
       }
-
-      @Override
-      public Object generalise(Object value, int level) {
-        if (value == null || level == 0) {
-          return value;
-        }
-        LocalDate d;
-        try {
-          d = value instanceof LocalDate x ? x : LocalDate.parse(value.toString().strip());
-        } catch (DateTimeParseException e) {
-          return SUPPRESSED;
-        }
-        return switch (level) {
-          case 1 -> String.format("%04d-%02d", d.getYear(), d.getMonthValue());
-          case 2 -> Integer.toString(d.getYear());
-          default -> SUPPRESSED;
-        };
-      }
-    };
+      return level == 1 ? String.format("%04d-%02d", d.getYear(), d.getMonthValue()) : Integer.toString(d.getYear());
+    });
   }
 
   /**
@@ -79,10 +50,35 @@ public final class Generalisations {
    * {@code 110105}, prefecture {@code 1101**}, province {@code 11****}, then {@code *}.
    */
   public static Generalisation regionCode() {
+    return hierarchy(3, (value, level) -> {
+      String s = value.toString().strip();
+      if (s.length() < 6 || !s.substring(0, 6).chars().allMatch(Character::isDigit)) {
+        return SUPPRESSED;
+      }
+      return level == 1 ? s.substring(0, 4) + "**" : s.substring(0, 2) + "****";
+    });
+  }
+
+  /** Exact or suppressed: for categorical values with no natural hierarchy (sex, blood type). */
+  public static Generalisation suppressOnly() {
+    return hierarchy(1, (value, level) -> SUPPRESSED);
+  }
+
+  /** One step of a hierarchy: a non-null value at a level between 1 and the top level, exclusive. */
+  @FunctionalInterface
+  private interface Step {
+    Object apply(Object value, int level);
+  }
+
+  /**
+   * A hierarchy of {@code levels} levels: null and level 0 keep the value, the top level suppresses it (as does a
+   * level outside the hierarchy: suppression never releases more), and {@code step} generalises it in between.
+   */
+  private static Generalisation hierarchy(int levels, Step step) {
     return new Generalisation() {
       @Override
       public int levels() {
-        return 3;
+        return levels;
       }
 
       @Override
@@ -90,30 +86,7 @@ public final class Generalisations {
         if (value == null || level == 0) {
           return value;
         }
-        String s = value.toString().strip();
-        if (s.length() < 6 || !s.substring(0, 6).chars().allMatch(Character::isDigit)) {
-          return SUPPRESSED;
-        }
-        return switch (level) {
-          case 1 -> s.substring(0, 4) + "**";
-          case 2 -> s.substring(0, 2) + "****";
-          default -> SUPPRESSED;
-        };
-      }
-    };
-  }
-
-  /** Exact or suppressed: for categorical values with no natural hierarchy (sex, blood type). */
-  public static Generalisation suppressOnly() {
-    return new Generalisation() {
-      @Override
-      public int levels() {
-        return 1;
-      }
-
-      @Override
-      public Object generalise(Object value, int level) {
-        return value == null || level == 0 ? value : SUPPRESSED;
+        return level < 0 || level >= levels ? SUPPRESSED : step.apply(value, level);
       }
     };
   }

@@ -62,7 +62,7 @@ public final class LargestRemainder {
   /**
    * The same allocation as {@link #allocate(long, long[])}, written into {@code out[offset .. offset + weights.length)}
    * instead of a new array: for callers that split many amounts into a buffer of their own (a revenue split writes
-   * every line's parts into one array). For up to 32 weights whose products with the total fit in a {@code long}, it
+   * every line's parts into one array). For up to 32 weights whose sum times the total fits in a {@code long}, it
    * allocates nothing.
    *
    * @throws ValidationException as {@link #allocate(long, long[])} does, or if {@code out} is null or too short
@@ -76,13 +76,13 @@ public final class LargestRemainder {
     Check.that(total != Long.MIN_VALUE, "total", "money.overflow", "total is out of range");
     int n = weights.length;
     long magnitude = Math.abs(total);
-    long largest = max(weights);
-    if (n > 32 || Math.multiplyHigh(magnitude, largest) != 0 || magnitude * largest < 0) {
+    if (n > 32 || Math.multiplyHigh(magnitude, sum) != 0 || magnitude * sum < 0) {
       System.arraycopy(allocateValidated(total, weights, sum), 0, out, offset, n);
       return;
     }
-    // Every product fits: no remainder array. A part's remainder is recomputed from its product when the leftover
-    // is handed out, and a part that got its extra unit has a negative one, so it is never picked twice.
+    // Every product fits (no weight exceeds the sum): no remainder array. A part's remainder is recomputed from its
+    // product when the leftover is handed out, and a part that got its extra unit has a negative one, so it is never
+    // picked twice.
     long given = 0;
     for (int i = 0; i < n; i++) {
       long part = magnitude * weights[i] / sum;
@@ -101,19 +101,7 @@ public final class LargestRemainder {
       }
       out[offset + best]++;
     }
-    if (total < 0) {
-      for (int i = 0; i < n; i++) {
-        out[offset + i] = -out[offset + i];
-      }
-    }
-  }
-
-  private static long max(long[] weights) {
-    long m = 0;
-    for (long w : weights) {
-      m = Math.max(m, w);
-    }
-    return m;
+    restoreSign(total, out, offset, n);
   }
 
   /** The algorithm proper; callers have checked that weights are non-negative with a positive, exact sum. */
@@ -144,12 +132,12 @@ public final class LargestRemainder {
   /**
    * The same allocation for shares in basis points that are known to be non-null and to sum to 10,000. Dividing by
    * the constant 10,000 lets the JIT replace the division with a multiplication, which is most of the cost of a
-   * split; amounts too large for that path take the general one.
+   * split; amounts too large for that path, and more than 32 shares, take the general one.
    */
   static long[] allocateShares(long total, BasisPoints[] shares) {
     long magnitude = Math.abs(total);
     int n = shares.length;
-    if (magnitude > Long.MAX_VALUE / BasisPoints.SCALE) {
+    if (magnitude > Long.MAX_VALUE / BasisPoints.SCALE || n > 32) {
       long[] weights = new long[n];
       for (int i = 0; i < n; i++) {
         weights[i] = shares[i].value();
@@ -165,30 +153,20 @@ public final class LargestRemainder {
       parts[i] = part;
       given += part;
     }
-    long leftover = magnitude - given;
-    if (leftover > 0 && n <= 32) {
-      for (int k = 0; k < leftover; k++) {
-        int best = 0;
-        long bestRemainder = -1;
-        for (int i = 0; i < n; i++) {
-          long remainder = magnitude * shares[i].value() - parts[i] * BasisPoints.SCALE;
-          if (remainder > bestRemainder) {
-            best = i;
-            bestRemainder = remainder;
-          }
-        }
-        parts[best]++;
-      }
-      leftover = 0;
-    } else if (leftover > 0) {
-      long[] remainders = new long[n];
+    for (long k = magnitude - given; k > 0; k--) {
+      int best = 0;
+      long bestRemainder = -1;
       for (int i = 0; i < n; i++) {
-        remainders[i] = magnitude * shares[i].value() - parts[i] * BasisPoints.SCALE;
+        long remainder = magnitude * shares[i].value() - parts[i] * BasisPoints.SCALE;
+        if (remainder > bestRemainder) {
+          best = i;
+          bestRemainder = remainder;
+        }
       }
-      distribute(parts, remainders, (int) leftover);
-      leftover = 0;
+      parts[best]++;
     }
-    return finish(total, leftover, parts, null);
+    restoreSign(total, parts, 0, n);
+    return parts;
   }
 
   /** Hands out the leftover units (fewer than the number of parts) and restores the total's sign. */
@@ -196,12 +174,17 @@ public final class LargestRemainder {
     if (leftover > 0) {
       distribute(parts, remainders, (int) leftover);
     }
+    restoreSign(total, parts, 0, parts.length);
+    return parts;
+  }
+
+  /** Parts were computed for the total's magnitude: a negative total mirrors them. */
+  private static void restoreSign(long total, long[] parts, int from, int count) {
     if (total < 0) {
-      for (int i = 0; i < parts.length; i++) {
+      for (int i = from; i < from + count; i++) {
         parts[i] = -parts[i];
       }
     }
-    return parts;
   }
 
   /** Gives one unit to each of the {@code leftover} largest remainders, earlier index first on ties. */
